@@ -1,0 +1,21 @@
+import ConciergeDomain
+
+/// Runs units of work inside one tenant: every repository reached through the transaction sees
+/// only that tenant's rows (row-level security), and everything written commits or rolls back
+/// together — the change, its events and its outbox rows.
+public protocol TenantStore: Sendable {
+    /// Runs `body` in a transaction scoped to `tenant`.
+    func transaction<T: Sendable>(
+        _ tenant: TenantID, _ body: @Sendable (any TenantTransaction) async throws -> T
+    ) async throws -> T
+}
+
+/// The repositories of one tenant-scoped transaction.
+public protocol TenantTransaction: Sendable {
+    var tenantID: TenantID { get }
+    var users: any UserRepository { get }
+    var groups: any GroupRepository { get }
+    var events: any EventLog { get }
+    var jobReceipts: any JobReceiptRepository { get }
+    var probes: any ProbeRepository { get }
+}

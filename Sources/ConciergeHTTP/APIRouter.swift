@@ -1,0 +1,31 @@
+import ConciergeCore
+import Hummingbird
+import Logging
+
+/// Builds the router of `concierge-api`: operational endpoints at the root and the REST API
+/// under `/api/v1`.
+public enum APIRouter {
+    /// All routes with their middleware.
+    public static func build(_ services: HTTPServices) -> Router<AppRequestContext> {
+        let router = Router(context: AppRequestContext.self)
+        router.add(middleware: RequestIDMiddleware(maxUploadSize: services.settings.maxBodyBytes))
+        router.add(middleware: LogRequestsMiddleware(.debug))
+        router.add(middleware: MetricsMiddleware())
+        router.add(middleware: ErrorEnvelopeMiddleware())
+        OperationsRoutes(services: services).register(on: router)
+        let api = router.group("api/v1")
+        AuthRoutes(services: services).register(on: api)
+        let authenticated = api
+            .add(middleware: AuthenticationMiddleware(
+                authentication: services.authentication, limiter: services.limiter,
+                requestsPerMinute: services.settings.requestsPerMinute))
+            .group(context: TenantContext.self)
+        MeRoutes(services: services).register(on: authenticated)
+        TenantRoutes(services: services).register(on: authenticated)
+        UserRoutes(services: services).register(on: authenticated)
+        GroupRoutes(services: services).register(on: authenticated)
+        APITokenRoutes(services: services).register(on: authenticated)
+        AuditRoutes(services: services).register(on: authenticated)
+        return router
+    }
+}

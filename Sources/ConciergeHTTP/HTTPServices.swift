@@ -1,0 +1,49 @@
+import ConciergeCore
+
+/// Everything the HTTP layer needs, as use cases and ports; the concrete adapters are chosen
+/// by the runtime.
+public struct HTTPServices: Sendable {
+    public var authentication: Authentication
+    public var tenants: TenantAdministration
+    public var users: UserAdministration
+    public var groups: GroupAdministration
+    public var tokens: APITokenAdministration
+    public var audit: AuditTrail
+    public var limiter: any RateLimiter
+    public var health: [any HealthProbe]
+    /// Renders the Prometheus text exposition of this process.
+    public var metrics: @Sendable () async -> String
+    public var settings: HTTPSettings
+
+    public init(
+        authentication: Authentication, tenants: TenantAdministration, users: UserAdministration,
+        groups: GroupAdministration, tokens: APITokenAdministration, audit: AuditTrail, limiter: any RateLimiter,
+        health: [any HealthProbe], metrics: @escaping @Sendable () async -> String, settings: HTTPSettings
+    ) {
+        self.authentication = authentication
+        self.tenants = tenants
+        self.users = users
+        self.groups = groups
+        self.tokens = tokens
+        self.audit = audit
+        self.limiter = limiter
+        self.health = health
+        self.metrics = metrics
+        self.settings = settings
+    }
+}
+
+/// HTTP-level settings taken from configuration.
+public struct HTTPSettings: Sendable {
+    public var maxBodyBytes: Int
+    public var secureCookies: Bool
+    public var sessionLifetimeSeconds: Int
+    public var requestsPerMinute: Int
+
+    public init(maxBodyBytes: Int = 1 << 20, secureCookies: Bool = true, sessionLifetimeSeconds: Int = 12 * 3600, requestsPerMinute: Int = 3000) {
+        self.maxBodyBytes = maxBodyBytes
+        self.secureCookies = secureCookies
+        self.sessionLifetimeSeconds = sessionLifetimeSeconds
+        self.requestsPerMinute = requestsPerMinute
+    }
+}

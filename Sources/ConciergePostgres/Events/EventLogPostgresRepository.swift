@@ -1,0 +1,60 @@
+import ConciergeCore
+import ConciergeDomain
+import Foundation
+import Logging
+import PostgresNIO
+
+/// The append-only event log and the outbox of one tenant, written in the caller's transaction.
+struct EventLogPostgresRepository: EventLog {
+    let tenantID: TenantID
+    let connection: PostgresConnection
+    let logger: Logger
+
+    func append(_ event: DomainEvent, outbox: [OutboxMessage]) async throws {
+        let data = String(decoding: try JSONEncoder.sorted.encode(event.data), as: UTF8.self)
+        try await connection.query(
+            """
+            INSERT INTO events (tenant_id, id, type, subject_type, subject_id, actor, data, occurred_at)
+            VALUES (\(tenantID.rawValue), \(event.id.rawValue), \(event.type), \(event.subjectType), \(event.subjectID),
+                    \(event.actor.description), \(data)::jsonb, \(event.occurredAt))
+            """, logger: logger)
+        for message in outbox {
+            let job = String(decoding: try JSONEncoder.sorted.encode(message.job), as: UTF8.self)
+            try await connection.query(
+                """
+                INSERT INTO outbox (tenant_id, event_id, queue, job)
+                VALUES (\(tenantID.rawValue), \(event.id.rawValue), \(message.queue), \(job)::jsonb)
+                """, logger: logger)
+        }
+    }
+
+    func list(before cursor: Int64?, limit: Int, subjectType: String?, subjectID: String?) async throws -> [RecordedEvent] {
+        let rows = try await connection.query(
+            """
+            SELECT seq, id, type, subject_type, subject_id, actor, data::text, occurred_at FROM events
+            WHERE tenant_id = \(tenantID.rawValue)
+              AND (\(cursor)::int8 IS NULL OR seq < \(cursor)::int8)
+              AND (\(subjectType)::text IS NULL OR subject_type = \(subjectType)::text)
+              AND (\(subjectID)::text IS NULL OR subject_id = \(subjectID)::text)
+            ORDER BY seq DESC LIMIT \(limit)
+            """, logger: logger)
+        var events: [RecordedEvent] = []
+        for try await row in rows.decode((Int64, UUID, String, String, String, String, String, Date).self) {
+            let data = (try? JSONDecoder().decode([String: JSONValue].self, from: Data(row.6.utf8))) ?? [:]
+            let event = DomainEvent(
+                id: EventID(row.1), tenantID: tenantID, type: row.2, subjectType: row.3, subjectID: row.4,
+                actor: Actor(row.5) ?? .system("unknown"), data: data, occurredAt: row.7)
+            events.append(RecordedEvent(sequence: row.0, event: event))
+        }
+        return events
+    }
+}
+
+extension JSONEncoder {
+    /// Deterministic output (sorted keys) so stored JSON diffs cleanly.
+    static var sorted: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }
+}

@@ -1,0 +1,44 @@
+import ConciergeCore
+import ConciergeDomain
+import Logging
+import PostgresNIO
+
+/// Runs tenant-scoped transactions: `SET LOCAL app.tenant_id` first, so row-level security
+/// confines every statement of the unit of work to one tenant.
+public struct PostgresTenantStore: TenantStore {
+    let client: PostgresClient
+    let logger: Logger
+
+    public init(client: PostgresClient, logger: Logger) {
+        self.client = client
+        self.logger = logger
+    }
+
+    public func transaction<T: Sendable>(
+        _ tenant: TenantID, _ body: @Sendable (any TenantTransaction) async throws -> T
+    ) async throws -> T {
+        var log = logger
+        log[metadataKey: "tenant_id"] = "\(tenant)"
+        let scopedLogger = log
+        return try await client.withTransaction(logger: scopedLogger) { connection in
+            try await connection.query(
+                "SELECT set_config('app.tenant_id', \(tenant.description), true)", logger: scopedLogger)
+            return try await body(PostgresTenantTransaction(tenantID: tenant, connection: connection, logger: scopedLogger))
+        }
+    }
+}
+
+/// The repositories of one tenant transaction, all on the same connection.
+struct PostgresTenantTransaction: TenantTransaction {
+    let tenantID: TenantID
+    let connection: PostgresConnection
+    let logger: Logger
+
+    var users: any UserRepository { UserPostgresRepository(tenantID: tenantID, connection: connection, logger: logger) }
+    var groups: any GroupRepository { GroupPostgresRepository(tenantID: tenantID, connection: connection, logger: logger) }
+    var events: any EventLog { EventLogPostgresRepository(tenantID: tenantID, connection: connection, logger: logger) }
+    var jobReceipts: any JobReceiptRepository {
+        JobReceiptPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
+    }
+    var probes: any ProbeRepository { ProbePostgresRepository(tenantID: tenantID, connection: connection, logger: logger) }
+}

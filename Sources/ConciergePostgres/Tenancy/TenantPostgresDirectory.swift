@@ -1,0 +1,66 @@
+import ConciergeCore
+import ConciergeDomain
+import Foundation
+import Logging
+import PostgresNIO
+
+/// The control plane's tenants table.
+public struct TenantPostgresDirectory: TenantDirectory {
+    let client: PostgresClient
+    let logger: Logger
+
+    public init(client: PostgresClient, logger: Logger) {
+        self.client = client
+        self.logger = logger
+    }
+
+    static let columns = "id, slug, name, status, plan, seat_limit::int8, time_zone, locale, placement, created_at, updated_at"
+    typealias Row = (UUID, String, String, String, String, Int64, String, String, String, Date, Date)
+
+    public func create(_ tenant: Tenant) async throws {
+        try await translatingConstraintErrors(conflict: "slug_taken", "a tenant with slug '\(tenant.slug)' exists") {
+            try await client.query(
+                """
+                INSERT INTO tenants (id, slug, name, status, plan, seat_limit, time_zone, locale, placement, created_at, updated_at)
+                VALUES (\(tenant.id.rawValue), \(tenant.slug.rawValue), \(tenant.name), \(tenant.status.rawValue), \(tenant.plan),
+                        \(tenant.seatLimit), \(tenant.timeZone), \(tenant.locale.rawValue), \(tenant.placement),
+                        \(tenant.createdAt), \(tenant.updatedAt))
+                """, logger: logger)
+        }
+    }
+
+    public func find(id: TenantID) async throws -> Tenant? {
+        try await fetch("SELECT \(unescaped: Self.columns) FROM tenants WHERE id = \(id.rawValue)").first
+    }
+
+    public func find(slug: TenantSlug) async throws -> Tenant? {
+        try await fetch("SELECT \(unescaped: Self.columns) FROM tenants WHERE slug = \(slug.rawValue)").first
+    }
+
+    public func update(_ tenant: Tenant) async throws {
+        try await client.query(
+            """
+            UPDATE tenants SET name = \(tenant.name), status = \(tenant.status.rawValue), plan = \(tenant.plan),
+                seat_limit = \(tenant.seatLimit), time_zone = \(tenant.timeZone), locale = \(tenant.locale.rawValue),
+                placement = \(tenant.placement), updated_at = \(tenant.updatedAt)
+            WHERE id = \(tenant.id.rawValue)
+            """, logger: logger)
+    }
+
+    public func all() async throws -> [Tenant] {
+        try await fetch("SELECT \(unescaped: Self.columns) FROM tenants ORDER BY slug")
+    }
+
+    private func fetch(_ query: PostgresQuery) async throws -> [Tenant] {
+        var tenants: [Tenant] = []
+        for try await row in try await client.query(query, logger: logger).decode(Row.self) {
+            guard let slug = try? TenantSlug(row.1) else { continue }
+            tenants.append(
+                Tenant(
+                    id: TenantID(row.0), slug: slug, name: row.2, status: TenantStatus(rawValue: row.3) ?? .suspended,
+                    plan: row.4, seatLimit: Int(row.5), timeZone: row.6, locale: Tenant.Locale(rawValue: row.7) ?? .zhCN,
+                    placement: row.8, createdAt: row.9, updatedAt: row.10))
+        }
+        return tenants
+    }
+}
