@@ -28,7 +28,7 @@ CONCIERGE_TEST_APP_DATABASE_PASSWORD ?= concierge_app
 CONCIERGE_TEST_REDIS_URL ?= redis://127.0.0.1:56380/0
 
 .PHONY: help deps build run stop test test-unit test-integration bench lint format \
-        db-reset migrate check-deploy services-test services-dev
+        db-reset migrate check-deploy check-deploy-full services-test services-dev
 
 help:
 	@printf '%s\n' \
@@ -46,6 +46,8 @@ help:
 	  '  migrate           apply migrations to the dev database' \
 	  '  db-reset          stop the local processes and delete the dev Postgres/Redis data' \
 	  '  check-deploy      consistency checks for docker/ and helm/ (scripts/check-deploy.py)' \
+	  '  check-deploy-full the same plus rendering the chart with Helm'"'"'s engine, Kubernetes and' \
+	  '                    Compose schema checks (installs them once from PyPI into .data/venv-deploy)' \
 	  'Variables: SWIFT_BUILD_FLAGS, SWIFT_TEST_FLAGS, SWIFT, PYTHON'
 
 deps:
@@ -119,3 +121,13 @@ format:
 
 check-deploy:
 	$(PYTHON) scripts/check-deploy.py
+
+# Optional deeper checks: Helm's Go template engine as a library (helm-python-sdk), the
+# Kubernetes schemas (kubernetes-validate) and the Compose schema (check-jsonschema).
+DEPLOY_VENV ?= .data/venv-deploy
+check-deploy-full:
+	if [ ! -x $(DEPLOY_VENV)/bin/check-jsonschema ]; then
+	    $(PYTHON) -m venv $(DEPLOY_VENV)
+	    $(DEPLOY_VENV)/bin/pip install -q pyyaml helm-python-sdk kubernetes-validate check-jsonschema
+	fi
+	$(DEPLOY_VENV)/bin/python scripts/check-deploy.py

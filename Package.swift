@@ -101,6 +101,7 @@ let package = Package(
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -115,6 +116,9 @@ let package = Package(
             name: "concierge",
             dependencies: [
                 "ConciergeRuntime",
+                "ConciergePostgres",
+                "ConciergeQueue",
+                "ConciergeTenantConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -122,7 +126,10 @@ let package = Package(
         // Shared test fixtures: fresh databases cloned from a migrated template, Redis prefixes.
         .target(
             name: "ConciergeTestSupport",
-            dependencies: ["ConciergeRuntime"],
+            dependencies: [
+                "ConciergeRuntime", "ConciergePostgres",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             path: "Tests/ConciergeTestSupport",
             swiftSettings: strict
         ),
@@ -139,7 +146,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ConciergePostgresTests",
-            dependencies: ["ConciergePostgres", "ConciergeTestSupport"],
+            dependencies: [
+                "ConciergePostgres", "ConciergeQueue", "ConciergeRuntime", "ConciergeTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

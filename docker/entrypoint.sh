@@ -14,7 +14,7 @@
 # CONCIERGE_HTTP_HOST=0.0.0.0 and CONCIERGE_LOG_FORMAT=json.
 set -euo pipefail
 
-BIN_DIR=/app/bin
+BIN_DIR="${ENTRYPOINT_BIN_DIR:-/app/bin}"
 
 usage() {
     sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'

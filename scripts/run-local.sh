@@ -142,7 +142,8 @@ start_all() {
     while :; do
         pending=()
         for name in "${SERVICES[@]}"; do
-            if ! live_pid "${name}" >/dev/null; then
+            # Just started by us: plain liveness (argv[0] may still be nohup's for a moment).
+            if ! kill -0 "$(<"${RUN_DIR}/${name}.pid")" 2>/dev/null; then
                 show_logs
                 die "${name} exited during start-up (log: .data/logs/${name}.log)"
             fi

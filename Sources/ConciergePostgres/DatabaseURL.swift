@@ -24,6 +24,23 @@ public struct DatabaseURL: Sendable, Equatable, CustomStringConvertible {
         self.database = database
     }
 
+    /// Describes a server explicitly.
+    public init(host: String, port: Int, username: String, password: String?, database: String) {
+        self.host = host
+        self.port = port
+        self.username = username
+        self.password = password
+        self.database = database
+    }
+
+    /// The URL text, password included (for child processes' environment; never log it).
+    public var urlString: String {
+        let allowed = CharacterSet.urlUserAllowed.subtracting(CharacterSet(charactersIn: ":@/"))
+        let user = username.addingPercentEncoding(withAllowedCharacters: allowed) ?? username
+        let secret = password.map { ":" + ($0.addingPercentEncoding(withAllowedCharacters: allowed) ?? $0) } ?? ""
+        return "postgres://\(user)\(secret)@\(host):\(port)/\(database)"
+    }
+
     /// The same server and credentials, another database.
     public func with(database: String) -> DatabaseURL {
         var copy = self

@@ -38,7 +38,7 @@ public struct RedisConfiguration: Sendable, Equatable {
     public init(url: String, connectTimeout: Duration = .seconds(2), commandTimeout: Duration = .seconds(5)) throws {
         guard let components = URLComponents(string: url), components.scheme?.lowercased() == "redis",
             let host = components.host, !host.isEmpty
-        else { throw RedisError.invalidURL(url) }
+        else { throw RedisError.invalidURL(Self.redacted(url)) }
         let path = components.path.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
         let database: Int
         if path.isEmpty {
@@ -46,7 +46,7 @@ public struct RedisConfiguration: Sendable, Equatable {
         } else if let index = Int(path), index >= 0 {
             database = index
         } else {
-            throw RedisError.invalidURL(url)
+            throw RedisError.invalidURL(Self.redacted(url))
         }
         // URLComponents keeps percent-escapes in `percentEncodedUser`; the decoded forms are
         // what Redis expects.
@@ -55,5 +55,14 @@ public struct RedisConfiguration: Sendable, Equatable {
         self.init(
             host: host, port: components.port ?? 6379, username: user, password: password, database: database,
             connectTimeout: connectTimeout, commandTimeout: commandTimeout)
+    }
+
+    /// The URL with any user info masked, because errors end up in logs.
+    private static func redacted(_ url: String) -> String {
+        guard let schemeEnd = url.range(of: "://") else { return url }
+        let rest = url[schemeEnd.upperBound...]
+        let authority = rest.prefix { $0 != "/" }
+        guard let at = authority.lastIndex(of: "@") else { return url }
+        return url[..<schemeEnd.upperBound] + "***" + url[at...]
     }
 }

@@ -3,9 +3,11 @@ import NIOConcurrencyHelpers
 import NIOPosix
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A bounded set of ``RedisConnection``s plus the threads that run their blocking calls.
@@ -64,7 +66,7 @@ public final class RedisConnectionPool: Sendable {
             let pending = NIOLockedValueBox<(@Sendable (RedisConnection) throws -> T)?>(body)
             do {
                 return try await threads.runIfActive { [self] in
-                    guard let body = pending.withLockedValue({ value in defer { value = nil }; return value }) else {
+                    guard let body = Self.take(pending) else {
                         throw CancellationError()
                     }
                     Self.ignoreBrokenPipeOnThisThread()
@@ -74,7 +76,9 @@ public final class RedisConnectionPool: Sendable {
                 }
             } catch {
                 // The thread pool refuses work once cancelled or shut down; the grant is still ours.
-                if pending.withLockedValue({ value in defer { value = nil }; return value != nil }) { release(grant) }
+                guard Self.take(pending) != nil else { throw error }
+                release(grant)
+                if state.withLockedValue({ $0.isShutDown }) { throw RedisError.poolShutDown }
                 throw error
             }
         }
@@ -197,6 +201,14 @@ public final class RedisConnectionPool: Sendable {
         guard let (waiter, grant) = handOff else { return }
         waiter.timer?.cancel()
         waiter.continuation.resume(returning: grant)
+    }
+
+    /// Empties `box`, so whoever takes the value first (the pool thread or the error path) owns it.
+    private static func take<Value>(_ box: NIOLockedValueBox<Value?>) -> Value? {
+        box.withLockedValue { value in
+            defer { value = nil }
+            return value
+        }
     }
 
     /// hiredis writes with write(2); a peer that reset the socket would raise SIGPIPE and kill

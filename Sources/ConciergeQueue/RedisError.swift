@@ -18,6 +18,7 @@ public enum RedisError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The pool was shut down.
     case poolShutDown
 
+    /// A one-line explanation for logs; never includes credentials.
     public var description: String {
         switch self {
         case .invalidURL(let url): "invalid Redis URL: \(url)"

@@ -100,7 +100,8 @@ public struct RedisJobQueue: JobQueue {
     /// handed to another worker) changes nothing.
     public func complete(_ lease: LeasedJob) async throws {
         let now = clock().epochMilliseconds
-        let reply = try await run(JobQueueScripts.complete, on: lease.queue, now: now, [lease.job.id, lease.leaseToken])
+        let reply = try await run(
+            JobQueueScripts.complete, on: lease.queue, now: now, [lease.job.id, lease.leaseToken])
         if reply.integer != 1 {
             logger.info("completion with a stale lease ignored", metadata: metadata(of: lease.job, queue: lease.queue))
         }
@@ -131,19 +132,24 @@ public struct RedisJobQueue: JobQueue {
         return try await run(JobQueueScripts.extend, on: lease.queue, now: now, arguments).integer == 1
     }
 
-    /// The newest dead jobs, newest first.
+    /// The newest dead jobs, newest first. A job whose JSON no longer decodes is left out (and
+    /// logged) rather than hiding every other dead job behind one decoding error.
     public func deadLetters(in queue: String, limit: Int) async throws -> [DeadJob] {
         guard limit > 0 else { return [] }
-        let reply = try await run(JobQueueScripts.deadLetters, on: queue, now: clock().epochMilliseconds, [String(limit)])
+        let reply = try await run(
+            JobQueueScripts.deadLetters, on: queue, now: clock().epochMilliseconds, [String(limit)])
         guard let fields = reply.elements, fields.count % 4 == 0 else {
             throw RedisError.unexpectedReply("dead letters returned \(reply)")
         }
         let decoder = JSONDecoder()
-        return try stride(from: 0, to: fields.count, by: 4).map { index in
+        return try stride(from: 0, to: fields.count, by: 4).compactMap { index in
             guard let json = fields[index].text, let attempts = fields[index + 1].integer,
                 let error = fields[index + 2].text, let diedAt = fields[index + 3].integer
             else { throw RedisError.unexpectedReply("dead letter \(fields[index..<index + 4])") }
-            let job = try decoder.decode(Job.self, from: Data(json.utf8))
+            guard let job = try? decoder.decode(Job.self, from: Data(json.utf8)) else {
+                logger.error("undecodable dead job skipped", metadata: ["queue": "\(queue)", "error": "\(error)"])
+                return nil
+            }
             return DeadJob(
                 job: job, queue: queue, attempts: attempts, lastError: error,
                 diedAt: Date(epochMilliseconds: Int64(diedAt)))

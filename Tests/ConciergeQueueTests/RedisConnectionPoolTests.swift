@@ -71,7 +71,7 @@ struct RedisConnectionPoolTests {
             let holding = Flag()
             async let held: Void = redis.pool.withConnection { _ in
                 holding.set()
-                usleep(600_000)
+                usleep(1_000_000)
             }
             while !holding.isSet { try await Task.sleep(for: .milliseconds(5)) }
 
@@ -87,6 +87,33 @@ struct RedisConnectionPoolTests {
 
             // then
             #expect(outcome == .poolTimeout)
+        }
+    }
+
+    @Test func cancelledCallerStopsWaitingAtOnce() async throws {
+        try await RedisFixture.run(poolSize: 1, checkoutTimeout: .seconds(30)) { redis in
+            // given: the only connection is busy and a second caller queues for it
+            let holding = Flag()
+            async let held: Void = redis.pool.withConnection { _ in
+                holding.set()
+                usleep(500_000)
+            }
+            while !holding.isSet { try await Task.sleep(for: .milliseconds(5)) }
+            let waiting = Task { try await redis.command(["PING"]) }
+            try await Task.sleep(for: .milliseconds(50))
+
+            // when
+            let started = ContinuousClock.now
+            waiting.cancel()
+            let outcome = await waiting.result
+            let waited = ContinuousClock.now - started
+            try await held
+
+            // then
+            #expect(throws: CancellationError.self) { try outcome.get() }
+            #expect(waited < .milliseconds(400))
+            let reply = try await redis.command(["PING"])
+            #expect(reply == .status("PONG"))
         }
     }
 

@@ -23,6 +23,12 @@ struct RedisConnectionTests {
         #expect(throws: RedisError.invalidURL(url)) { try RedisConfiguration(url: url) }
     }
 
+    @Test func rejectedURLDoesNotLeakThePassword() {
+        #expect(throws: RedisError.invalidURL("redis://***@cache:6379/db")) {
+            try RedisConfiguration(url: "redis://admin:hunter2@cache:6379/db")
+        }
+    }
+
     @Test func argumentsAndRepliesAreBinarySafe() async throws {
         try await RedisFixture.run { redis in
             // given

@@ -18,7 +18,8 @@ struct RedisJobQueueFailureTests {
             // when: every delivery fails with a 10 s backoff
             while let lease = try await queue.dequeue(from: "connectors", visibilityTimeout: .seconds(30)) {
                 attempts.append(lease.attempt)
-                try await queue.fail(lease, error: "HTTP 503 #\(lease.attempt)", retryable: true, retryDelay: .seconds(10))
+                try await queue.fail(
+                    lease, error: "HTTP 503 #\(lease.attempt)", retryable: true, retryDelay: .seconds(10))
                 redis.clock.advance(by: .seconds(9))
                 if let early = try await queue.dequeue(from: "connectors", visibilityTimeout: .seconds(30)) {
                     leasedDuringBackoff.append(early)
@@ -43,7 +44,8 @@ struct RedisJobQueueFailureTests {
         try await RedisFixture.run { redis in
             // given
             let queue = redis.queue()
-            try await queue.enqueue(Job(name: "mail.send", tenantID: TenantID(), maxAttempts: 8), on: "mail", delay: .zero)
+            try await queue.enqueue(
+                Job(name: "mail.send", tenantID: TenantID(), maxAttempts: 8), on: "mail", delay: .zero)
             let lease = try #require(try await queue.dequeue(from: "mail", visibilityTimeout: .seconds(30)))
 
             // when
@@ -114,7 +116,8 @@ struct RedisJobQueueFailureTests {
             // given: three jobs die one second apart
             let queue = redis.queue()
             for index in 0..<3 {
-                try await queue.enqueue(Job(id: "dead-\(index)", name: "x.y", tenantID: nil), on: "graveyard", delay: .zero)
+                try await queue.enqueue(
+                    Job(id: "dead-\(index)", name: "x.y", tenantID: nil), on: "graveyard", delay: .zero)
                 let lease = try #require(try await queue.dequeue(from: "graveyard", visibilityTimeout: .seconds(30)))
                 try await queue.fail(lease, error: "no", retryable: false, retryDelay: .zero)
                 redis.clock.advance(by: .seconds(1))
@@ -127,6 +130,34 @@ struct RedisJobQueueFailureTests {
             // then
             #expect(newestTwo.map(\.job.id) == ["dead-2", "dead-1"])
             #expect(none.isEmpty)
+        }
+    }
+}
+
+@Suite("RedisJobQueue corrupt records")
+struct RedisJobQueueCorruptRecordTests {
+    @Test func undecodableJobIsDeadLetteredAndTheNextOneLeased() async throws {
+        try await RedisFixture.run { redis in
+            // given: a job whose stored JSON no longer matches `Job` (a renamed field, say)
+            let queue = redis.queue()
+            try await queue.enqueue(Job(id: "broken", name: "x.y", tenantID: nil), on: "legacy", delay: .zero)
+            try await queue.enqueue(Job(id: "fine", name: "x.y", tenantID: nil), on: "legacy", delay: .zero)
+            let rewrite = """
+                local rec = cjson.decode(redis.call('HGET', KEYS[1], ARGV[1]))
+                rec.job = '{"identifier":"broken"}'
+                redis.call('HSET', KEYS[1], ARGV[1], cjson.encode(rec))
+                """
+            _ = try await redis.command(["EVAL", rewrite, "1", "\(redis.prefix):{q:legacy}:jobs", "broken"])
+
+            // when
+            let lease = try await queue.dequeue(from: "legacy", visibilityTimeout: .seconds(30))
+            let dead = try await queue.deadLetters(in: "legacy", limit: 10)
+            let stats = try await queue.stats(of: "legacy")
+
+            // then
+            #expect(lease?.job.id == "fine")
+            #expect(dead.isEmpty)
+            #expect(stats.dead == 1 && stats.inFlight == 1 && stats.ready == 0)
         }
     }
 }

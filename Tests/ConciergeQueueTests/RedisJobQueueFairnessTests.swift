@@ -12,10 +12,12 @@ struct RedisJobQueueFairnessTests {
             let flooder = TenantID()
             let quiet = TenantID()
             for index in 0..<200 {
-                try await queue.enqueue(Job(id: "a-\(index)", name: "mail.send", tenantID: flooder), on: "mail", delay: .zero)
+                try await queue.enqueue(
+                    Job(id: "a-\(index)", name: "mail.send", tenantID: flooder), on: "mail", delay: .zero)
             }
             for index in 0..<3 {
-                try await queue.enqueue(Job(id: "b-\(index)", name: "mail.send", tenantID: quiet), on: "mail", delay: .zero)
+                try await queue.enqueue(
+                    Job(id: "b-\(index)", name: "mail.send", tenantID: quiet), on: "mail", delay: .zero)
             }
 
             // when
@@ -62,7 +64,8 @@ struct RedisJobQueueFairnessTests {
             let tenantB = TenantID()
             try await queue.enqueue(Job(id: "a", name: "x.y", tenantID: tenantA), on: "rotation", delay: .zero)
             for index in 0..<3 {
-                try await queue.enqueue(Job(id: "b-\(index)", name: "x.y", tenantID: tenantB), on: "rotation", delay: .zero)
+                try await queue.enqueue(
+                    Job(id: "b-\(index)", name: "x.y", tenantID: tenantB), on: "rotation", delay: .zero)
             }
             let lease = try #require(try await queue.dequeue(from: "rotation", visibilityTimeout: .seconds(30)))
             try await queue.fail(lease, error: "busy", retryable: true, retryDelay: .seconds(5))

@@ -85,7 +85,8 @@ struct RedisJobQueueTests {
             let queue = redis.queue()
             let tenant = TenantID()
             for index in 0..<4 {
-                try await queue.enqueue(Job(id: "ready-\(index)", name: "mail.send", tenantID: tenant), on: "mail", delay: .zero)
+                try await queue.enqueue(
+                    Job(id: "ready-\(index)", name: "mail.send", tenantID: tenant), on: "mail", delay: .zero)
             }
             try await queue.enqueue(Job(name: "mail.send", tenantID: nil), on: "mail", delay: .seconds(300))
             redis.clock.advance(by: .milliseconds(2500))
@@ -102,7 +103,8 @@ struct RedisJobQueueTests {
             #expect(
                 stats
                     == QueueStats(
-                        ready: 1, delayed: 1, inFlight: 1, dead: 1, enqueuedTotal: 5, completedTotal: 1, retriedTotal: 0,
+                        ready: 1, delayed: 1, inFlight: 1, dead: 1, enqueuedTotal: 5, completedTotal: 1,
+                        retriedTotal: 0,
                         deadTotal: 1, oldestReadyAgeSeconds: 2.5))
         }
     }
@@ -116,7 +118,8 @@ struct RedisJobQueueTests {
             #expect(
                 stats
                     == QueueStats(
-                        ready: 0, delayed: 0, inFlight: 0, dead: 0, enqueuedTotal: 0, completedTotal: 0, retriedTotal: 0,
+                        ready: 0, delayed: 0, inFlight: 0, dead: 0, enqueuedTotal: 0, completedTotal: 0,
+                        retriedTotal: 0,
                         deadTotal: 0, oldestReadyAgeSeconds: 0))
         }
     }

@@ -48,12 +48,12 @@ struct RedisRateLimiterTests {
         try await RedisFixture.run { redis in
             // given
             let limiter = RedisRateLimiter(pool: redis.pool, keyPrefix: redis.prefix)
-            _ = try await limiter.hit("burst", limit: 1, window: .milliseconds(150))
-            let refused = try await limiter.hit("burst", limit: 1, window: .milliseconds(150))
+            _ = try await limiter.hit("burst", limit: 1, window: .milliseconds(500))
+            let refused = try await limiter.hit("burst", limit: 1, window: .milliseconds(500))
 
             // when
-            try await Task.sleep(for: .milliseconds(250))
-            let later = try await limiter.hit("burst", limit: 1, window: .milliseconds(150))
+            try await Task.sleep(for: .milliseconds(700))
+            let later = try await limiter.hit("burst", limit: 1, window: .milliseconds(500))
 
             // then
             #expect(!refused.allowed)

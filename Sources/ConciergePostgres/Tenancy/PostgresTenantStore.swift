@@ -20,7 +20,7 @@ public struct PostgresTenantStore: TenantStore {
         var log = logger
         log[metadataKey: "tenant_id"] = "\(tenant)"
         let scopedLogger = log
-        return try await client.withTransaction(logger: scopedLogger) { connection in
+        return try await client.transaction(logger: scopedLogger) { connection in
             try await connection.query(
                 "SELECT set_config('app.tenant_id', \(tenant.description), true)", logger: scopedLogger)
             return try await body(PostgresTenantTransaction(tenantID: tenant, connection: connection, logger: scopedLogger))

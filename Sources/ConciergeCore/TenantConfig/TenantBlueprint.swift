@@ -1,0 +1,47 @@
+import ConciergeDomain
+
+/// A tenant's configuration as code (`Tenants/<slug>/`), parsed and validated: what
+/// `concierge tenant apply` makes true.
+public struct TenantBlueprint: Sendable, Equatable {
+    public var slug: TenantSlug
+    public var settings: TenantSettingsChange
+    public var users: [UserSpec]
+    public var groups: [GroupSpec]
+
+    public init(slug: TenantSlug, settings: TenantSettingsChange, users: [UserSpec], groups: [GroupSpec]) {
+        self.slug = slug
+        self.settings = settings
+        self.users = users
+        self.groups = groups
+    }
+
+    /// A user to invite or keep in shape; matched by email.
+    public struct UserSpec: Sendable, Equatable {
+        public var email: String
+        public var name: String
+        public var role: Role
+        public var locale: Tenant.Locale?
+
+        public init(email: String, name: String, role: Role, locale: Tenant.Locale?) {
+            self.email = email
+            self.name = name
+            self.role = role
+            self.locale = locale
+        }
+    }
+
+    /// A group; matched by key. Members are named by email.
+    public struct GroupSpec: Sendable, Equatable {
+        public var key: String
+        public var name: String
+        public var description: String
+        public var memberEmails: [String]
+
+        public init(key: String, name: String, description: String, memberEmails: [String]) {
+            self.key = key
+            self.name = name
+            self.description = description
+            self.memberEmails = memberEmails
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import ConciergeCore
+import ConciergePostgres
+import ConciergeQueue
+import Foundation
+import Logging
+import PostgresNIO
+
+/// The composed platform: connections, adapters and use cases, built once from configuration
+/// and shared by the API, the worker, the scheduler, the CLI and the tests.
+///
+/// - Important: ``postgres`` must run (it is a `Service`) for any query to complete; the
+///   service entry points add it to their service group, the CLI runs it around each command.
+public struct Platform: Sendable {
+    public let configuration: ConciergeConfiguration
+    public let logger: Logger
+    public let postgres: PostgresClient
+    public let redis: RedisConnectionPool
+    public let queue: RedisJobQueue
+    public let limiter: RedisRateLimiter
+    public let tenants: TenantPostgresDirectory
+    public let credentials: CredentialPostgresStore
+    public let store: PostgresTenantStore
+    public let outbox: OutboxPostgresSource
+    public let election: PostgresLeaderElection
+    public let hasher: BcryptPasswordHasher
+    public let health: [any HealthProbe]
+
+    /// Connects nothing yet: clients open connections on first use.
+    public init(configuration: ConciergeConfiguration, logger: Logger) throws {
+        self.configuration = configuration
+        self.logger = logger
+        var postgresConfiguration = try DatabaseURL(configuration.databaseURL).clientConfiguration()
+        postgresConfiguration.options.maximumConnections = configuration.databasePoolSize
+        postgresConfiguration.options.minimumConnections = 0
+        postgres = PostgresClient(configuration: postgresConfiguration, backgroundLogger: logger)
+        redis = RedisConnectionPool(
+            configuration: try RedisConfiguration(url: configuration.redisURL), size: configuration.redisPoolSize, logger: logger)
+        queue = RedisJobQueue(pool: redis, keyPrefix: configuration.redisPrefix, logger: logger)
+        limiter = RedisRateLimiter(pool: redis, keyPrefix: configuration.redisPrefix)
+        tenants = TenantPostgresDirectory(client: postgres, logger: logger)
+        credentials = CredentialPostgresStore(client: postgres, logger: logger)
+        store = PostgresTenantStore(client: postgres, logger: logger)
+        outbox = OutboxPostgresSource(client: postgres, logger: logger)
+        election = PostgresLeaderElection(client: postgres, logger: logger)
+        hasher = BcryptPasswordHasher(cost: configuration.bcryptCost)
+        health = [PostgresHealthProbe(client: postgres, logger: logger), RedisHealthProbe(pool: redis)]
+    }
+
+    // MARK: Use cases
+
+    public var tenantAdministration: TenantAdministration { TenantAdministration(tenants: tenants, store: store) }
+    public var users: UserAdministration {
+        UserAdministration(tenants: tenants, store: store, credentials: credentials, hasher: hasher)
+    }
+    public var groups: GroupAdministration { GroupAdministration(store: store) }
+    public var tokens: APITokenAdministration { APITokenAdministration(credentials: credentials, store: store) }
+    public var audit: AuditTrail { AuditTrail(store: store) }
+    public var provisioning: TenantProvisioning { TenantProvisioning(tenants: tenants, tokens: tokens, store: store) }
+    public var configApplier: TenantConfigApplier {
+        TenantConfigApplier(
+            tenants: tenants, provisioning: provisioning, administration: tenantAdministration, users: users,
+            groups: groups, store: store)
+    }
+
+    /// Authentication with a decoy hash made at the configured cost, so a login for an unknown
+    /// account spends as long as a real one.
+    public func authentication() async throws -> Authentication {
+        Authentication(
+            tenants: tenants, credentials: credentials, store: store, hasher: hasher, limiter: limiter,
+            policy: .init(
+                maxFailures: configuration.loginMaxFailures, window: .seconds(configuration.loginWindowSeconds),
+                sessionLifetime: .seconds(configuration.sessionTTLHours * 3600)),
+            decoyHash: try await hasher.hash(SecretToken.generate(prefix: "")))
+    }
+
+    /// The handlers the worker runs, by job name.
+    public var jobHandlers: [any JobHandler] { [ProbeJob(store: store)] }
+
+    /// The periodic tasks the scheduler's leader runs.
+    public var periodicTasks: [any PeriodicTask] {
+        [
+            OutboxRelayTask(source: outbox, queue: queue),
+            HousekeepingTask(credentials: credentials, outbox: outbox, logger: logger),
+            QueueMetricsTask(queue: queue),
+        ]
+    }
+
+    /// Closes Redis connections and threads (Postgres closes when its service stops).
+    public func shutdown() async {
+        await redis.shutdown()
+    }
+}

@@ -1,0 +1,71 @@
+import ConciergeCore
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// What each executable runs. The mains are one line each; `concierge dev` runs all three in
+/// one process.
+public enum ServiceEntryPoints {
+    /// A process role.
+    public enum Role: String, Sendable, CaseIterable {
+        case api, worker, scheduler
+    }
+
+    /// Reads configuration, sets up logging and metrics, runs `roles` until SIGTERM/SIGINT.
+    public static func run(_ roles: [Role]) async throws {
+        let configuration: ConciergeConfiguration
+        do {
+            configuration = try ConciergeConfiguration()
+        } catch {
+            FileHandle.standardError.write(Data("concierge: configuration error: \(error)\n".utf8))
+            exit(78)
+        }
+        Observability.bootstrapLogging(configuration)
+        Observability.bootstrapMetrics()
+        var logger = Logger(label: "concierge")
+        logger[metadataKey: "instance"] = "\(configuration.instanceID)"
+        let platform = try Platform(configuration: configuration, logger: logger)
+        let services = try await services(for: roles, platform: platform, logger: logger)
+        let group = ServiceGroup(
+            configuration: .init(
+                services: services.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
+        logger.info("starting", metadata: ["roles": "\(roles.map(\.rawValue).joined(separator: ","))", "mode": "\(configuration.deploymentMode.rawValue)"])
+        try await group.run()
+        await platform.shutdown()
+    }
+
+    /// The lifecycle services that make up `roles`.
+    public static func services(for roles: [Role], platform: Platform, logger: Logger) async throws -> [any Service] {
+        let configuration = platform.configuration
+        var services: [any Service] = []
+        var hasPostgres = false
+        for role in roles {
+            switch role {
+            case .api:
+                services.append(try await APIApplication.build(platform))
+                hasPostgres = true
+            case .worker:
+                let worker = JobWorker(
+                    queue: platform.queue, handlers: platform.jobHandlers,
+                    options: .init(
+                        queues: configuration.workerQueues, concurrency: configuration.workerConcurrency,
+                        visibilityTimeout: .seconds(configuration.queueVisibilitySeconds)),
+                    workerID: configuration.instanceID, logger: logger)
+                services.append(WorkerService(worker: worker))
+                if roles.count == 1 { services.append(ProbeServer.build(platform, port: configuration.workerHTTPPort, logger: logger)) }
+            case .scheduler:
+                let loop = SchedulerLoop(
+                    election: platform.election, tasks: platform.periodicTasks, holder: configuration.instanceID, logger: logger)
+                services.append(SchedulerService(loop: loop))
+                if roles.count == 1 {
+                    services.append(ProbeServer.build(platform, port: configuration.schedulerHTTPPort, logger: logger))
+                }
+            }
+        }
+        if !hasPostgres { services.insert(platform.postgres, at: 0) }
+        return services
+    }
+}

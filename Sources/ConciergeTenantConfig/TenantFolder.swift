@@ -1,0 +1,112 @@
+import ConciergeCore
+import ConciergeDomain
+import Foundation
+
+/// Reads a tenant configuration folder:
+///
+/// - `tenant.yaml` (required): `slug`, `name`, `time_zone`, `locale`
+/// - `users.yaml`: `users:` list of `email`, `name`, `role`, `locale`
+/// - `groups.yaml`: `groups:` list of `key`, `name`, `description`, `members` (emails)
+///
+/// Every error names the file, the line and the field.
+public enum TenantFolder {
+    /// Parses and validates the folder at `directory`.
+    /// - Throws: ``TenantConfigError``.
+    public static func read(_ directory: URL) throws -> TenantBlueprint {
+        let display = directory.path
+        func load(_ name: String, required: Bool) throws -> YAMLValue? {
+            let url = directory.appendingPathComponent(name)
+            let file = "\(display)/\(name)"
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                if required { throw TenantConfigError(file: file, line: nil, field: "", message: "is missing") }
+                return nil
+            }
+            let text: String
+            do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+                throw TenantConfigError(file: file, line: nil, field: "", message: "cannot be read as UTF-8 text")
+            }
+            return try YAMLFile.root(text, file: file)
+        }
+        guard let tenantFile = try load("tenant.yaml", required: true) else {
+            throw TenantConfigError(file: "\(display)/tenant.yaml", line: nil, field: "", message: "is empty")
+        }
+        let (slug, settings) = try readTenant(tenantFile)
+        let users = try load("users.yaml", required: false).map(readUsers) ?? []
+        let groups = try load("groups.yaml", required: false).map(readGroups) ?? []
+        return TenantBlueprint(slug: slug, settings: settings, users: users, groups: groups)
+    }
+
+    static func readTenant(_ root: YAMLValue) throws -> (TenantSlug, TenantSettingsChange) {
+        let entries = try root.mapping(allowed: ["slug", "name", "time_zone", "locale"])
+        guard let slugValue = entries["slug"] else { throw root.error("is required", field: "slug") }
+        let slug = try located(slugValue) { try TenantSlug(try slugValue.string()) }
+        var settings = TenantSettingsChange()
+        if let name = entries["name"] {
+            settings.name = try located(name) { try Validate.displayName(try name.string(), field: "name") }
+        }
+        if let zone = entries["time_zone"] {
+            settings.timeZone = try located(zone) {
+                let text = try zone.string()
+                try Validate.timeZone(text, field: "time_zone")
+                return text
+            }
+        }
+        if let locale = entries["locale"] { settings.locale = try readLocale(locale) }
+        return (slug, settings)
+    }
+
+    static func readUsers(_ root: YAMLValue) throws -> [TenantBlueprint.UserSpec] {
+        guard let list = try root.mapping(allowed: ["users"])["users"] else { return [] }
+        var seen: Set<String> = []
+        return try list.sequence().map { item in
+            let entries = try item.mapping(allowed: ["email", "name", "role", "locale"])
+            guard let email = entries["email"] else { throw item.error("is required", field: "\(item.path).email") }
+            guard let name = entries["name"] else { throw item.error("is required", field: "\(item.path).name") }
+            let address = try located(email) { try Validate.email(try email.string()) }
+            guard seen.insert(address).inserted else { throw email.error("appears twice") }
+            let role = try entries["role"].map { value in
+                guard let role = Role(rawValue: try value.string()) else {
+                    throw value.error("must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return role
+            } ?? .agent
+            return TenantBlueprint.UserSpec(
+                email: address, name: try located(name) { try Validate.displayName(try name.string(), field: "name") },
+                role: role, locale: try entries["locale"].map(readLocale))
+        }
+    }
+
+    static func readGroups(_ root: YAMLValue) throws -> [TenantBlueprint.GroupSpec] {
+        guard let list = try root.mapping(allowed: ["groups"])["groups"] else { return [] }
+        var seen: Set<String> = []
+        return try list.sequence().map { item in
+            let entries = try item.mapping(allowed: ["key", "name", "description", "members"])
+            guard let key = entries["key"] else { throw item.error("is required", field: "\(item.path).key") }
+            guard let name = entries["name"] else { throw item.error("is required", field: "\(item.path).name") }
+            let groupKey = try located(key) { try Validate.key(try key.string(), field: "key") }
+            guard seen.insert(groupKey).inserted else { throw key.error("appears twice") }
+            let members = try entries["members"].map { list in
+                try list.sequence().map { member in try located(member) { try Validate.email(try member.string()) } }
+            } ?? []
+            return TenantBlueprint.GroupSpec(
+                key: groupKey, name: try located(name) { try Validate.displayName(try name.string(), field: "name") },
+                description: try entries["description"]?.string() ?? "", memberEmails: members)
+        }
+    }
+
+    static func readLocale(_ value: YAMLValue) throws -> Tenant.Locale {
+        guard let locale = Tenant.Locale(rawValue: try value.string()) else {
+            throw value.error("must be one of \(Tenant.Locale.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return locale
+    }
+
+    /// Runs a domain validation, re-throwing its failure at `value`'s location.
+    static func located<T>(_ value: YAMLValue, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as ValidationError {
+            throw value.error(error.message)
+        }
+    }
+}

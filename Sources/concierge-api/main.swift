@@ -1,0 +1,4 @@
+import ConciergeRuntime
+
+// HTTP: REST API, OpenAPI document, health and metrics. Stateless; run any number of replicas.
+try await ServiceEntryPoints.run([.api])
