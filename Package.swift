@@ -155,14 +155,15 @@ let package = Package(
         .testTarget(
             name: "ConciergeHTTPTests",
             dependencies: [
-                "ConciergeHTTP", "ConciergeRuntime", "ConciergeTestSupport",
+                "ConciergeHTTP", "ConciergeRuntime", "ConciergeTestSupport", "ConciergeCore", "ConciergeDomain",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict
         ),
         .testTarget(
             name: "ConciergeIntegrationTests",
-            dependencies: ["ConciergeRuntime", "ConciergeTestSupport"],
+            dependencies: ["ConciergeRuntime", "ConciergeTestSupport", "ConciergePostgres", "ConciergeQueue", "ConciergeCore", "ConciergeDomain"],
             swiftSettings: strict
         ),
     ]

@@ -34,12 +34,17 @@ public struct TestEnvironment: Sendable {
     /// A new, migrated, empty database and the configuration pointing at it (app role for the
     /// services, owner for migrations), with a private Redis key prefix.
     public func freshConfiguration(extra: [String: String] = [:]) async throws -> ConciergeConfiguration {
+        try ConciergeConfiguration(environment: try await freshEnvironment(extra: extra))
+    }
+
+    /// Like ``freshConfiguration(extra:)``, as the `CONCIERGE_*` variables a spawned binary needs.
+    public func freshEnvironment(extra: [String: String] = [:]) async throws -> [String: String] {
         let template = try await Self.template.value
         let name = "concierge_test_\(UUID().uuidString.prefix(12).lowercased().replacingOccurrences(of: "-", with: ""))"
         try await withAdmin { client in
             _ = try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name) TEMPLATE \(template)"), logger: logger)
         }
-        return try configuration(database: name, extra: extra)
+        return environment(database: name, extra: extra)
     }
 
     /// The environment a test process (or spawned binary) uses for database `name`.
@@ -59,10 +64,6 @@ public struct TestEnvironment: Sendable {
         ]
         values.merge(extra) { _, new in new }
         return values
-    }
-
-    func configuration(database name: String, extra: [String: String]) throws -> ConciergeConfiguration {
-        try ConciergeConfiguration(environment: environment(database: name, extra: extra))
     }
 
     /// Creates the template for the current migrations once (named by their checksum), under

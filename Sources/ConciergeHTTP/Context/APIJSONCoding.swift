@@ -44,3 +44,11 @@ public struct APIJSONDecoder: RequestDecoder {
 enum RequestBodyError: Error {
     case empty
 }
+
+extension Request {
+    /// Decodes the JSON body, keeping `DecodingError` intact (Hummingbird's `decode(as:)`
+    /// flattens it into a generic 400) so the error envelope can name the offending field.
+    func decodeBody<T: Decodable>(as type: T.Type, context: some RequestContext) async throws -> T {
+        try await APIJSONDecoder().decode(type, from: self, context: context)
+    }
+}

@@ -12,7 +12,7 @@ struct APITokenRoutes {
             return Page(key: "api_tokens", items: tokens.map { APITokenRepresentation($0) }, nextCursor: nil)
         }
         api.post("api-tokens", requires: .tokensManage) { request, context in
-            let body = try await request.decode(as: TokenCreateBody.self, context: context)
+            let body = try await request.decodeBody(as: TokenCreateBody.self, context: context)
             let issued = try await services.tokens.issue(
                 name: body.name, role: body.role, expiresAt: body.expiresAt, grantedBy: context.identity.role,
                 actor: context.identity.actor, tenant: context.identity.tenantID)

@@ -13,7 +13,7 @@ struct AuthRoutes {
     }
 
     private func login(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let body = try await request.decode(as: LoginBody.self, context: context)
+        let body = try await request.decodeBody(as: LoginBody.self, context: context)
         let address = context.clientAddress
         let result = try await services.authentication.login(
             tenant: body.tenant, email: body.email, password: body.password, clientAddress: address)

@@ -12,7 +12,7 @@ struct GroupRoutes {
             return Page(key: "groups", items: groups.map(GroupRepresentation.init), nextCursor: nil)
         }
         api.post("groups", requires: .groupsWrite) { request, context in
-            let body = try await request.decode(as: GroupBody.self, context: context)
+            let body = try await request.decodeBody(as: GroupBody.self, context: context)
             let group = try await services.groups.create(
                 .init(key: body.key, name: body.name, description: body.description, memberIDs: body.memberIds),
                 actor: context.identity.actor, tenant: context.identity.tenantID)
@@ -24,7 +24,7 @@ struct GroupRoutes {
         }
         api.patch("groups/:id", requires: .groupsWrite) { request, context in
             let id: GroupID = try context.id("id", of: "group")
-            let body = try await request.decode(as: GroupBody.self, context: context)
+            let body = try await request.decodeBody(as: GroupBody.self, context: context)
             let group = try await services.groups.update(
                 id, .init(key: body.key, name: body.name, description: body.description, memberIDs: body.memberIds),
                 actor: context.identity.actor, tenant: context.identity.tenantID)

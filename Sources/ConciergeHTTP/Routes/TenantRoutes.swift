@@ -11,7 +11,7 @@ struct TenantRoutes {
             Wrapped(key: "tenant", item: TenantRepresentation(try await services.tenants.current(context.identity)))
         }
         api.patch("tenant", requires: .tenantWrite) { request, context in
-            let body = try await request.decode(as: TenantPatchBody.self, context: context)
+            let body = try await request.decodeBody(as: TenantPatchBody.self, context: context)
             let tenant = try await services.tenants.update(
                 TenantSettingsChange(name: body.name, timeZone: body.timeZone, locale: body.locale),
                 by: context.identity.actor, tenant: context.identity.tenantID)

@@ -21,7 +21,7 @@ struct UserRoutes {
                 nextCursor: users.count == limit ? users.last?.id.description : nil)
         }
         api.post("users", requires: .usersWrite) { request, context in
-            let body = try await request.decode(as: UserCreateBody.self, context: context)
+            let body = try await request.decodeBody(as: UserCreateBody.self, context: context)
             let user = try await services.users.create(
                 .init(email: body.email, name: body.name, role: body.role, password: body.password, locale: body.locale),
                 grantedBy: context.identity.role, actor: context.identity.actor, tenant: context.identity.tenantID)
@@ -33,7 +33,7 @@ struct UserRoutes {
         }
         api.patch("users/:id", requires: .usersWrite) { request, context in
             let id: UserID = try context.id("id", of: "user")
-            let body = try await request.decode(as: UserPatchBody.self, context: context)
+            let body = try await request.decodeBody(as: UserPatchBody.self, context: context)
             let user = try await services.users.update(
                 id, .init(name: body.name, role: body.role, status: body.status, locale: body.locale, password: body.password),
                 grantedBy: context.identity.role, actor: context.identity.actor, tenant: context.identity.tenantID)
