@@ -8,6 +8,7 @@ import Logging
 public enum APIApplication {
     /// The router with every route and middleware.
     public static func router(_ platform: Platform) async throws -> Router<AppRequestContext> {
+        Observability.bootstrapMetrics()
         let configuration = platform.configuration
         let services = HTTPServices(
             authentication: try await platform.authentication(), tenants: platform.tenantAdministration,
@@ -22,7 +23,6 @@ public enum APIApplication {
 
     /// The application; its services include the Postgres client.
     public static func build(_ platform: Platform, port: Int? = nil) async throws -> some ApplicationProtocol {
-        Observability.bootstrapMetrics()
         var app = Application(
             router: try await router(platform),
             configuration: .init(

@@ -57,6 +57,10 @@ public struct ConciergeConfiguration: Sendable {
         databasePoolSize = try reader.int("CONCIERGE_DATABASE_POOL_SIZE", 20, range: 2...500)
         redisURL = reader.string("CONCIERGE_REDIS_URL", "redis://127.0.0.1:56379/0")
         redisPrefix = reader.string("CONCIERGE_REDIS_PREFIX", "cq")
+        guard redisPrefix.range(of: "^[A-Za-z0-9_.:-]{1,64}$", options: .regularExpression) != nil else {
+            throw ConfigurationError(
+                variable: "CONCIERGE_REDIS_PREFIX", message: "must be 1-64 letters, digits, '_', '.', ':' or '-' (no braces)")
+        }
         redisPoolSize = try reader.int("CONCIERGE_REDIS_POOL_SIZE", 16, range: 1...256)
         httpHost = reader.string("CONCIERGE_HTTP_HOST", "127.0.0.1")
         httpPort = try reader.int("CONCIERGE_HTTP_PORT", 8080, range: 1...65535)

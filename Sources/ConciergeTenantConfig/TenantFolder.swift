@@ -27,10 +27,16 @@ public enum TenantFolder {
             }
             return try YAMLFile.root(text, file: file)
         }
-        guard let tenantFile = try load("tenant.yaml", required: true) else {
+        guard let tenantFile = try load("tenant.yaml", required: true), !tenantFile.isNull else {
             throw TenantConfigError(file: "\(display)/tenant.yaml", line: nil, field: "", message: "is empty")
         }
         let (slug, settings) = try readTenant(tenantFile)
+        let folderName = directory.standardizedFileURL.lastPathComponent
+        guard folderName == slug.rawValue else {
+            throw TenantConfigError(
+                file: "\(display)/tenant.yaml", line: tenantFile.line, field: "slug",
+                message: "is '\(slug)' but the folder is named '\(folderName)'; they must match")
+        }
         let users = try load("users.yaml", required: false).map(readUsers) ?? []
         let groups = try load("groups.yaml", required: false).map(readGroups) ?? []
         return TenantBlueprint(slug: slug, settings: settings, users: users, groups: groups)

@@ -16,28 +16,45 @@ struct YAMLValue {
         YAMLValue(node: node, file: file, path: path.isEmpty ? key : "\(path).\(key)")
     }
 
-    /// The mapping's entries; refuses keys outside `allowed` (catches typos).
+    /// Whether this is YAML null (`~`, `null`, or nothing after the colon), as opposed to the
+    /// quoted text "null".
+    var isNull: Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+        return node.null != nil
+    }
+
+    /// The mapping's entries; refuses keys outside `allowed` (catches typos) and keys given
+    /// twice (YAML forbids it; silently keeping the last would hide a reviewer's `role:`).
+    /// A null document or value counts as an empty mapping.
     func mapping(allowed: Set<String>) throws -> [String: YAMLValue] {
+        if isNull { return [:] }
         guard case .mapping(let mapping) = node else { throw error("must be a mapping of keys to values") }
         var entries: [String: YAMLValue] = [:]
         for (key, value) in mapping {
             guard let name = key.string else { throw error("keys must be strings") }
             let entry = child(value, key: name)
+            let keyLocation = YAMLValue(node: key, file: file, path: entry.path)
             guard allowed.contains(name) else {
-                throw entry.error("unknown key; expected one of \(allowed.sorted().joined(separator: ", "))")
+                throw keyLocation.error("unknown key; expected one of \(allowed.sorted().joined(separator: ", "))")
             }
+            guard entries[name] == nil else { throw keyLocation.error("appears twice") }
             entries[name] = entry
         }
         return entries
     }
 
+    /// The list's items; a null value counts as an empty list (`users:` with every entry
+    /// commented out).
     func sequence() throws -> [YAMLValue] {
+        if isNull { return [] }
         guard case .sequence(let sequence) = node else { throw error("must be a list") }
         return sequence.enumerated().map { index, item in YAMLValue(node: item, file: file, path: "\(path)[\(index)]") }
     }
 
+    /// The text of a scalar; YAML null is refused as empty rather than read as "~" or "null".
     func string() throws -> String {
         guard case .scalar(let scalar) = node else { throw error("must be a text value") }
+        guard !isNull else { throw error("must not be empty") }
         return scalar.string
     }
 

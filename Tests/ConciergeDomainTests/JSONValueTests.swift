@@ -45,8 +45,10 @@ struct JSONValueTests {
         (#""true""#, .string("true")),
         ("[]", .array([])),
         ("{}", .object([:])),
-        (#"{"a":[1,true,null,"x"],"b":{"c":"d"}}"#,
-         .object(["a": .array([.number(1), .bool(true), .null, .string("x")]), "b": .object(["c": .string("d")])])),
+        (
+            #"{"a":[1,true,null,"x"],"b":{"c":"d"}}"#,
+            .object(["a": .array([.number(1), .bool(true), .null, .string("x")]), "b": .object(["c": .string("d")])])
+        ),
     ])
     func jsonValueDecodesEachJSONKind(_ json: String, _ expected: JSONValue) throws {
         #expect(try JSONDecoder().decode(JSONValue.self, from: Data(json.utf8)) == expected)

@@ -49,7 +49,8 @@ struct ValidateEmailTests {
         // when
         let error = validationError { try Validate.email(input) }
         // then
-        #expect(error == ValidationError(field: "email", code: "invalid_email", message: "is not a valid email address"))
+        #expect(
+            error == ValidationError(field: "email", code: "invalid_email", message: "is not a valid email address"))
     }
 
     @Test func emailBoundariesAreSixtyFourAndTwoHundredFiftyFour() {

@@ -13,7 +13,8 @@ struct ValidateKeyTests {
 
     @Test(
         arguments: [
-            "", String(repeating: "k", count: 65), "After-Sales", "after sales", "售后", "a.b", "a/b", "é", " key", "key\n",
+            "", String(repeating: "k", count: 65), "After-Sales", "after sales", "售后", "a.b", "a/b", "é", " key",
+            "key\n",
         ])
     func keyRejectsOtherText(_ text: String) {
         let error = validationError { try Validate.key(text, field: "groups[0].key") }

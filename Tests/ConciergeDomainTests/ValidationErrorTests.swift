@@ -15,16 +15,19 @@ struct ValidationErrorTests {
         // when
         let nested = error.nested(under: prefix)
         // then
-        #expect(nested == ValidationError(field: expected, code: "invalid_email", message: "is not a valid email address"))
+        #expect(
+            nested == ValidationError(field: expected, code: "invalid_email", message: "is not a valid email address"))
     }
 
     @Test func nestingTwiceAddsPrefixesOutsideIn() {
-        let error = ValidationError(field: "email", code: "c", message: "m").nested(under: "users[1]").nested(under: "spec")
+        let error = ValidationError(field: "email", code: "c", message: "m").nested(under: "users[1]").nested(
+            under: "spec")
         #expect(error.field == "spec.users[1].email")
     }
 
     @Test func descriptionIsFieldColonMessage() {
-        let error = ValidationError(field: "users[2].email", code: "invalid_email", message: "is not a valid email address")
+        let error = ValidationError(
+            field: "users[2].email", code: "invalid_email", message: "is not a valid email address")
         #expect(error.description == "users[2].email: is not a valid email address")
     }
 }

@@ -45,7 +45,8 @@ struct IdentityTests {
 
     @Test func userIdentityActsAsTheUser() {
         let userID = UserID()
-        let identity = Identity(tenantID: TenantID(), role: .agent, userID: userID, credential: .session(csrfToken: "t"))
+        let identity = Identity(
+            tenantID: TenantID(), role: .agent, userID: userID, credential: .session(csrfToken: "t"))
         #expect(identity.actor == .user(userID))
     }
 

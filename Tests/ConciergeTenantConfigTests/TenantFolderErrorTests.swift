@@ -26,13 +26,15 @@ struct TenantFolderErrorTests {
     static let brokenFolders: [BrokenFolder] = [
         // tenant.yaml
         BrokenFolder(
-            name: "missing tenant.yaml", files: ["users.yaml": "users: []\n"], file: "tenant.yaml", line: nil, field: "",
+            name: "missing tenant.yaml", files: ["users.yaml": "users: []\n"], file: "tenant.yaml", line: nil,
+            field: "",
             message: "is missing"),
         BrokenFolder(
             name: "empty tenant.yaml", files: ["tenant.yaml": ""], file: "tenant.yaml", line: nil, field: "",
             message: "is empty"),
         BrokenFolder(
-            name: "comment-only tenant.yaml", files: ["tenant.yaml": "# nothing here\n"], file: "tenant.yaml", line: nil,
+            name: "comment-only tenant.yaml", files: ["tenant.yaml": "# nothing here\n"], file: "tenant.yaml",
+            line: nil,
             field: "", message: "is empty"),
         BrokenFolder(
             name: "bad time zone", files: ["tenant.yaml": "# Acme\nslug: acme\nname: Acme\ntime_zone: Mars/Base\n"],
@@ -44,23 +46,27 @@ struct TenantFolderErrorTests {
             name: "missing slug", files: ["tenant.yaml": "name: Acme\ntime_zone: Asia/Shanghai\n"], file: "tenant.yaml",
             line: 1, field: "slug", message: "is required"),
         BrokenFolder(
-            name: "invalid slug", files: ["tenant.yaml": "# x\nslug: Acme\n"], file: "tenant.yaml", line: 2, field: "slug",
+            name: "invalid slug", files: ["tenant.yaml": "# x\nslug: Acme\n"], file: "tenant.yaml", line: 2,
+            field: "slug",
             message: "must be 2-40 lowercase letters, digits or single hyphens, starting with a letter"),
         BrokenFolder(
             name: "Chinese slug", files: ["tenant.yaml": "slug: 演示\n"], file: "tenant.yaml", line: 1, field: "slug",
             message: "must be 2-40 lowercase letters, digits or single hyphens, starting with a letter"),
         BrokenFolder(
-            name: "slug is a list", files: ["tenant.yaml": "slug: [acme]\n"], file: "tenant.yaml", line: 1, field: "slug",
+            name: "slug is a list", files: ["tenant.yaml": "slug: [acme]\n"], file: "tenant.yaml", line: 1,
+            field: "slug",
             message: "must be a text value"),
         BrokenFolder(
             name: "unknown tenant key", files: ["tenant.yaml": "slug: acme\ntimezone: Asia/Shanghai\n"],
             file: "tenant.yaml", line: 2, field: "timezone",
             message: "unknown key; expected one of locale, name, slug, time_zone"),
         BrokenFolder(
-            name: "bad tenant locale", files: ["tenant.yaml": "slug: acme\nlocale: zh_CN\n"], file: "tenant.yaml", line: 2,
+            name: "bad tenant locale", files: ["tenant.yaml": "slug: acme\nlocale: zh_CN\n"], file: "tenant.yaml",
+            line: 2,
             field: "locale", message: "must be one of zh-CN, en"),
         BrokenFolder(
-            name: "blank tenant name", files: ["tenant.yaml": "slug: acme\nname: \"   \"\n"], file: "tenant.yaml", line: 2,
+            name: "blank tenant name", files: ["tenant.yaml": "slug: acme\nname: \"   \"\n"], file: "tenant.yaml",
+            line: 2,
             field: "name", message: "must not be empty"),
         BrokenFolder(
             name: "control character in tenant name", files: ["tenant.yaml": "slug: acme\nname: \"Acme\\a\"\n"],
@@ -81,23 +87,31 @@ struct TenantFolderErrorTests {
             name: "unknown user key",
             files: [
                 "tenant.yaml": tenant,
-                "users.yaml": "users:\n  - email: a@example.com\n    name: A\n  - email: b@example.com\n    name: B\n    rol: agent\n",
+                "users.yaml":
+                    "users:\n  - email: a@example.com\n    name: A\n  - email: b@example.com\n    name: B\n    rol: agent\n",
             ],
             file: "users.yaml", line: 6, field: "users[1].rol",
             message: "unknown key; expected one of email, locale, name, role"),
         BrokenFolder(
             name: "bad role value",
-            files: ["tenant.yaml": tenant, "users.yaml": "users:\n  - email: a@example.com\n    name: A\n    role: superuser\n"],
+            files: [
+                "tenant.yaml": tenant,
+                "users.yaml": "users:\n  - email: a@example.com\n    name: A\n    role: superuser\n",
+            ],
             file: "users.yaml", line: 4, field: "users[0].role", message: "must be one of \(roles)"),
         BrokenFolder(
             name: "role in camel case",
-            files: ["tenant.yaml": tenant, "users.yaml": "users:\n  - email: a@example.com\n    name: A\n    role: lightAgent\n"],
+            files: [
+                "tenant.yaml": tenant,
+                "users.yaml": "users:\n  - email: a@example.com\n    name: A\n    role: lightAgent\n",
+            ],
             file: "users.yaml", line: 4, field: "users[0].role", message: "must be one of \(roles)"),
         BrokenFolder(
             name: "duplicate email differing in case",
             files: [
                 "tenant.yaml": tenant,
-                "users.yaml": "users:\n  - email: Same@Example.com\n    name: A\n  - email: same@example.com\n    name: B\n",
+                "users.yaml":
+                    "users:\n  - email: Same@Example.com\n    name: A\n  - email: same@example.com\n    name: B\n",
             ],
             file: "users.yaml", line: 4, field: "users[1].email", message: "appears twice"),
         BrokenFolder(
@@ -106,7 +120,9 @@ struct TenantFolderErrorTests {
             file: "users.yaml", line: 2, field: "users[0].email", message: "is not a valid email address"),
         BrokenFolder(
             name: "missing user email",
-            files: ["tenant.yaml": tenant, "users.yaml": "users:\n  - email: a@example.com\n    name: A\n  - name: B\n"],
+            files: [
+                "tenant.yaml": tenant, "users.yaml": "users:\n  - email: a@example.com\n    name: A\n  - name: B\n",
+            ],
             file: "users.yaml", line: 4, field: "users[1].email", message: "is required"),
         BrokenFolder(
             name: "missing user name",
@@ -118,16 +134,20 @@ struct TenantFolderErrorTests {
             file: "users.yaml", line: 3, field: "users[0].name", message: "must not be empty"),
         BrokenFolder(
             name: "bad user locale",
-            files: ["tenant.yaml": tenant, "users.yaml": "users:\n  - email: a@example.com\n    name: A\n    locale: fr\n"],
+            files: [
+                "tenant.yaml": tenant, "users.yaml": "users:\n  - email: a@example.com\n    name: A\n    locale: fr\n",
+            ],
             file: "users.yaml", line: 4, field: "users[0].locale", message: "must be one of zh-CN, en"),
         BrokenFolder(
             name: "users is not a list", files: ["tenant.yaml": tenant, "users.yaml": "users: a@example.com\n"],
             file: "users.yaml", line: 1, field: "users", message: "must be a list"),
         BrokenFolder(
-            name: "user entry is not a mapping", files: ["tenant.yaml": tenant, "users.yaml": "users:\n  - a@example.com\n"],
+            name: "user entry is not a mapping",
+            files: ["tenant.yaml": tenant, "users.yaml": "users:\n  - a@example.com\n"],
             file: "users.yaml", line: 2, field: "users[0]", message: "must be a mapping of keys to values"),
         BrokenFolder(
-            name: "users.yaml root is a list", files: ["tenant.yaml": tenant, "users.yaml": "- email: a@example.com\n"],
+            name: "users.yaml root is a list",
+            files: ["tenant.yaml": tenant, "users.yaml": "- email: a@example.com\n"],
             file: "users.yaml", line: 1, field: "", message: "must be a mapping of keys to values"),
         BrokenFolder(
             name: "unknown top-level key in users.yaml", files: ["tenant.yaml": tenant, "users.yaml": "user: []\n"],
@@ -150,22 +170,28 @@ struct TenantFolderErrorTests {
             name: "bad email in flow members",
             files: [
                 "tenant.yaml": tenant,
-                "groups.yaml": "groups:\n  - key: after-sales\n    name: 售后服务组\n    members: [a@example.com, not-an-email]\n",
+                "groups.yaml":
+                    "groups:\n  - key: after-sales\n    name: 售后服务组\n    members: [a@example.com, not-an-email]\n",
             ],
             file: "groups.yaml", line: 4, field: "groups[0].members[1]", message: "is not a valid email address"),
         BrokenFolder(
             name: "bad email in block members",
             files: [
                 "tenant.yaml": tenant,
-                "groups.yaml": "groups:\n  - key: a\n    name: A\n  - key: b\n    name: B\n    members:\n      - b@example.com\n      - b@@example.com\n",
+                "groups.yaml":
+                    "groups:\n  - key: a\n    name: A\n  - key: b\n    name: B\n    members:\n      - b@example.com\n      - b@@example.com\n",
             ],
             file: "groups.yaml", line: 8, field: "groups[1].members[1]", message: "is not a valid email address"),
         BrokenFolder(
             name: "duplicate group key",
-            files: ["tenant.yaml": tenant, "groups.yaml": "groups:\n  - key: desk\n    name: A\n  - key: desk\n    name: B\n"],
+            files: [
+                "tenant.yaml": tenant,
+                "groups.yaml": "groups:\n  - key: desk\n    name: A\n  - key: desk\n    name: B\n",
+            ],
             file: "groups.yaml", line: 4, field: "groups[1].key", message: "appears twice"),
         BrokenFolder(
-            name: "invalid group key", files: ["tenant.yaml": tenant, "groups.yaml": "groups:\n  - key: After Sales\n    name: A\n"],
+            name: "invalid group key",
+            files: ["tenant.yaml": tenant, "groups.yaml": "groups:\n  - key: After Sales\n    name: A\n"],
             file: "groups.yaml", line: 2, field: "groups[0].key",
             message: "must be 1-64 lowercase letters, digits, '-' or '_'"),
         BrokenFolder(
@@ -176,12 +202,16 @@ struct TenantFolderErrorTests {
             file: "groups.yaml", line: 2, field: "groups[0].name", message: "is required"),
         BrokenFolder(
             name: "unknown group key",
-            files: ["tenant.yaml": tenant, "groups.yaml": "groups:\n  - key: a\n    name: A\n    member: [a@example.com]\n"],
+            files: [
+                "tenant.yaml": tenant, "groups.yaml": "groups:\n  - key: a\n    name: A\n    member: [a@example.com]\n",
+            ],
             file: "groups.yaml", line: 4, field: "groups[0].member",
             message: "unknown key; expected one of description, key, members, name"),
         BrokenFolder(
             name: "members is not a list",
-            files: ["tenant.yaml": tenant, "groups.yaml": "groups:\n  - key: a\n    name: A\n    members: a@example.com\n"],
+            files: [
+                "tenant.yaml": tenant, "groups.yaml": "groups:\n  - key: a\n    name: A\n    members: a@example.com\n",
+            ],
             file: "groups.yaml", line: 4, field: "groups[0].members", message: "must be a list"),
         BrokenFolder(
             name: "description is a list",
@@ -228,7 +258,8 @@ struct TenantFolderErrorTests {
         // given
         let fixture = try TenantFolderFixture([
             "tenant.yaml": Self.tenant,
-            "users.yaml": "users:\n  - email: a@example.com\n    name: A\n  - email: b@example.com\n    name: B\n    rol: agent\n",
+            "users.yaml":
+                "users:\n  - email: a@example.com\n    name: A\n  - email: b@example.com\n    name: B\n    rol: agent\n",
         ])
         defer { fixture.remove() }
         // when
@@ -236,7 +267,8 @@ struct TenantFolderErrorTests {
         // then
         #expect(
             error?.description
-                == "\(fixture.url.path)/users.yaml:6: users[1].rol: unknown key; expected one of email, locale, name, role")
+                == "\(fixture.url.path)/users.yaml:6: users[1].rol: unknown key; expected one of email, locale, name, role"
+        )
     }
 
     @Test func fileThatIsNotUTF8IsRefused() throws {
@@ -247,7 +279,10 @@ struct TenantFolderErrorTests {
         // when
         let error = #expect(throws: TenantConfigError.self) { try TenantFolder.read(fixture.url) }
         // then
-        #expect(error == TenantConfigError(file: fixture.path("users.yaml"), line: nil, field: "", message: "cannot be read as UTF-8 text"))
+        #expect(
+            error
+                == TenantConfigError(
+                    file: fixture.path("users.yaml"), line: nil, field: "", message: "cannot be read as UTF-8 text"))
     }
 
     @Test func tenantFileErrorsComeBeforeUserFileErrors() throws {
@@ -260,7 +295,8 @@ struct TenantFolderErrorTests {
     @Test func missingFolderReportsMissingTenantFile() {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("concierge-absent-\(UUID().uuidString)")
         let error = #expect(throws: TenantConfigError.self) { try TenantFolder.read(url) }
-        #expect(error == TenantConfigError(file: "\(url.path)/tenant.yaml", line: nil, field: "", message: "is missing"))
+        #expect(
+            error == TenantConfigError(file: "\(url.path)/tenant.yaml", line: nil, field: "", message: "is missing"))
     }
 }
 
@@ -268,7 +304,8 @@ struct TenantFolderErrorTests {
 struct TenantConfigErrorTests {
     @Test(arguments: [
         (
-            TenantConfigError(file: "Tenants/acme/users.yaml", line: 7, field: "users[2].role", message: "must be one of owner"),
+            TenantConfigError(
+                file: "Tenants/acme/users.yaml", line: 7, field: "users[2].role", message: "must be one of owner"),
             "Tenants/acme/users.yaml:7: users[2].role: must be one of owner"
         ),
         (

@@ -2,13 +2,15 @@ import ConciergeCore
 import ConciergeTenantConfig
 import Foundation
 
-/// A throwaway tenant folder in the temporary directory, holding the given files.
+/// A throwaway tenant folder in the temporary directory, holding the given files. The folder
+/// is named `acme`, like the slug of the fixtures (the reader requires them to match).
 struct TenantFolderFixture {
     let url: URL
 
     init(_ files: [String: String]) throws {
         url = FileManager.default.temporaryDirectory
             .appendingPathComponent("concierge-tenant-\(UUID().uuidString)", isDirectory: true)
+            .appendingPathComponent("acme", isDirectory: true)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         for (name, text) in files {
             try Data(text.utf8).write(to: url.appendingPathComponent(name))
@@ -22,7 +24,7 @@ struct TenantFolderFixture {
         try Data(bytes).write(to: url.appendingPathComponent(name))
     }
 
-    func remove() { try? FileManager.default.removeItem(at: url) }
+    func remove() { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
 }
 
 /// Reads a folder made of `files`, removing it afterwards.

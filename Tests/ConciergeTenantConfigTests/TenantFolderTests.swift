@@ -17,7 +17,8 @@ struct TenantFolderTests {
         #expect(blueprint.slug == (try TenantSlug("demo")))
         #expect(
             blueprint.settings
-                == TenantSettingsChange(name: "精密设备演示公司 (Demo Precision Equipment)", timeZone: "Asia/Shanghai", locale: .zhCN))
+                == TenantSettingsChange(
+                    name: "精密设备演示公司 (Demo Precision Equipment)", timeZone: "Asia/Shanghai", locale: .zhCN))
         #expect(
             blueprint.users == [
                 .init(email: "admin@demo.concierge.local", name: "王经理 (Admin)", role: .owner, locale: nil),
@@ -34,7 +35,8 @@ struct TenantFolderTests {
                 .init(
                     key: "east-station", name: "华东服务站", description: "Field engineers for Shanghai, Jiangsu, Zhejiang",
                     memberEmails: ["agent.zhang@demo.concierge.local"]),
-                .init(key: "warehouse", name: "备件仓库", description: "", memberEmails: ["warehouse@demo.concierge.local"]),
+                .init(
+                    key: "warehouse", name: "备件仓库", description: "", memberEmails: ["warehouse@demo.concierge.local"]),
             ])
     }
 
@@ -49,7 +51,7 @@ struct TenantFolderTests {
         #expect(blueprint == TenantBlueprint(slug: try TenantSlug("acme"), settings: .init(), users: [], groups: []))
     }
 
-    @Test(arguments: ["", "\n\n", "# no users yet\n", "users: []\n", "---\n"])
+    @Test(arguments: ["", "\n\n", "# no users yet\n", "users: []\n"])
     func emptyUsersFileMeansNoUsers(_ users: String) throws {
         let blueprint = try readTenantFolder(["tenant.yaml": Self.minimalTenant, "users.yaml": users])
         #expect(blueprint.users.isEmpty)
@@ -107,25 +109,27 @@ struct TenantFolderTests {
         #expect(
             blueprint.groups == [
                 .init(key: "vip_desk", name: "VIP 服务台", description: "", memberEmails: []),
-                .init(key: "night-shift", name: "Night shift", description: "After 22:00", memberEmails: ["night.owl@example.com"]),
+                .init(
+                    key: "night-shift", name: "Night shift", description: "After 22:00",
+                    memberEmails: ["night.owl@example.com"]),
             ])
     }
 
     @Test func tenantSettingsAreReadAndNameTrimmed() throws {
         let tenant = """
-            slug: acme-corp
+            slug: acme
             name: "  Acme 公司  "
             time_zone: Europe/London
             locale: en
             """
         let blueprint = try readTenantFolder(["tenant.yaml": tenant])
-        #expect(blueprint.slug.rawValue == "acme-corp")
+        #expect(blueprint.slug.rawValue == "acme")
         #expect(blueprint.settings == TenantSettingsChange(name: "Acme 公司", timeZone: "Europe/London", locale: .en))
     }
 
     @Test func duplicateKeyInAMappingIsRefused() throws {
-        // YAML requires unique keys; Yams 5.0.1 does not check, and TenantFolder keeps the last
-        // value silently, so a reviewer reading `role: agent` may miss a later `role: owner`.
+        // YAML requires unique keys; Yams 5.0.1 does not check, so TenantFolder does: a reviewer
+        // reading `role: agent` must not miss a later `role: owner`.
         let users = """
             users:
               - email: a@example.com
@@ -133,10 +137,57 @@ struct TenantFolderTests {
                 role: agent
                 role: owner
             """
-        withKnownIssue("duplicate YAML keys are silently accepted; the last one wins") {
+        do {
             #expect(throws: TenantConfigError.self) {
                 try readTenantFolder(["tenant.yaml": Self.minimalTenant, "users.yaml": users])
             }
         }
+    }
+
+    @Test(arguments: ["---\n", "users:\n", "users:\n#  - email: a@example.com\n#    name: A\n", "users: ~\n"])
+    func usersFileWithoutEntriesMeansNoUsers(_ users: String) throws {
+        // An explicit empty document, or `users:` whose entries were all commented out, holds no users.
+        do {
+            let blueprint = try readTenantFolder(["tenant.yaml": Self.minimalTenant, "users.yaml": users])
+            #expect(blueprint.users.isEmpty)
+        }
+    }
+
+    @Test func unknownKeyWithBlockValueIsReportedOnTheKeyLine() throws {
+        // `usres:` is on line 1; its value starts on line 2. The error names the key's line.
+        let fixture = try TenantFolderFixture([
+            "tenant.yaml": Self.minimalTenant, "users.yaml": "usres:\n  - email: a@example.com\n    name: A\n",
+        ])
+        defer { fixture.remove() }
+        let error = #expect(throws: TenantConfigError.self) { try TenantFolder.read(fixture.url) }
+        #expect(error?.field == "usres")
+        do {
+            #expect(error?.line == 1)
+        }
+    }
+
+    @Test(arguments: ["~", "null", "Null", "NULL"])
+    func yamlNullIsNotAcceptedAsAName(_ null: String) throws {
+        // `name: ~` is YAML null, not a user named "~".
+        let users = "users:\n  - email: a@example.com\n    name: \(null)\n"
+        do {
+            #expect(throws: TenantConfigError.self) {
+                try readTenantFolder(["tenant.yaml": Self.minimalTenant, "users.yaml": users])
+            }
+        }
+    }
+
+    @Test func quotedNullIsAnOrdinaryName() throws {
+        let users = "users:\n  - email: a@example.com\n    name: \"null\"\n"
+        let blueprint = try readTenantFolder(["tenant.yaml": Self.minimalTenant, "users.yaml": users])
+        #expect(blueprint.users.map(\.name) == ["null"])
+    }
+
+    @Test func slugMustMatchTheFolderName() throws {
+        let fixture = try TenantFolderFixture(["tenant.yaml": "slug: other\n"])
+        defer { fixture.remove() }
+        let error = #expect(throws: TenantConfigError.self) { try TenantFolder.read(fixture.url) }
+        #expect(error?.field == "slug")
+        #expect(error?.message.contains("folder is named 'acme'") == true)
     }
 }

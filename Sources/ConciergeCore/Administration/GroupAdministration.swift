@@ -51,7 +51,7 @@ public struct GroupAdministration: Sendable {
         let createdAt = now()
         let group = Group(
             id: GroupID(), tenantID: tenant, key: key, name: name, description: draft.description ?? "",
-            memberIDs: draft.memberIDs ?? [], createdAt: createdAt, updatedAt: createdAt)
+            memberIDs: Array(Set(draft.memberIDs ?? [])).sorted(), createdAt: createdAt, updatedAt: createdAt)
         return try await store.transaction(tenant) { tx in
             try await tx.groups.insert(group)
             if !group.memberIDs.isEmpty { try await tx.groups.setMembers(group.memberIDs, of: group.id) }

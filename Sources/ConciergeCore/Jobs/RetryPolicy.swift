@@ -15,7 +15,7 @@ public struct RetryPolicy: Sendable, Equatable {
 
     /// The upper bound of the wait before retry number `attempt` (1-based).
     public func ceiling(forAttempt attempt: Int) -> Duration {
-        let exponent = min(max(attempt - 1, 0), 30)
+        let exponent = min(max(attempt, 1) - 1, 30)
         let raw = base * (1 << exponent)
         return raw > cap ? cap : raw
     }

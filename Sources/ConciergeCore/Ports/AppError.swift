@@ -1,7 +1,7 @@
 import ConciergeDomain
 
 /// An error a use case reports to its caller, with a category that the HTTP layer maps to a
-/// status in one place (`ErrorResponse`), a stable machine-readable code and a human message.
+/// status in one place (`ErrorEnvelope` in ConciergeHTTP), a stable machine-readable code and a human message.
 public struct AppError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Broad kinds of failure; each maps to exactly one HTTP status.
     public enum Category: String, Sendable {

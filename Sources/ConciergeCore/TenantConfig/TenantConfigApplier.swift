@@ -53,7 +53,9 @@ public struct TenantConfigApplier: Sendable {
             throw AppError(.notFound, code: "tenant_not_found", message: "no tenant '\(blueprint.slug)'; create it first or pass --create-missing")
         }
         let updated = try await administration.update(blueprint.settings, by: actor, tenant: tenant.id)
-        if updated != tenant { changes.append("~ tenant settings updated") }
+        if (updated.name, updated.timeZone, updated.locale) != (tenant.name, tenant.timeZone, tenant.locale) {
+            changes.append("~ tenant settings updated")
+        }
         tenant = updated
         changes += try await applyUsers(blueprint.users, tenant: tenant.id, actor: actor)
         changes += try await applyGroups(blueprint.groups, tenant: tenant.id, actor: actor)

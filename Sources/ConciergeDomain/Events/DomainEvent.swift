@@ -47,7 +47,7 @@ public enum Actor: Sendable, Equatable, Codable, CustomStringConvertible {
 
     /// Parses ``description``'s format.
     public init?(_ text: String) {
-        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+        let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2 else { return nil }
         switch parts[0] {
         case "user": guard let id = UserID(parts[1]) else { return nil }; self = .user(id)

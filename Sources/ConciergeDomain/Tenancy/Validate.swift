@@ -41,7 +41,8 @@ public enum Validate {
         }
     }
 
-    /// Checks a new password: 10–200 characters, not all of one kind.
+    /// Checks a new password: at least 10 characters, at most 72 bytes (bcrypt's limit), and at
+    /// least 4 distinct characters.
     public static func password(_ text: String, field: String = "password") throws(ValidationError) {
         guard text.count >= 10 else {
             throw ValidationError(field: field, code: "password_too_short", message: "must be at least 10 characters")

@@ -56,6 +56,7 @@ public struct MigrationRunner: Sendable {
         return try await client.withConnection { connection in
             try await connection.query("SELECT pg_advisory_lock(\(Self.lockKey))", logger: logger)
             do {
+                try await checkAppRole(on: connection)
                 let applied = try await apply(all, on: connection)
                 try await grant(on: connection)
                 try await connection.query("SELECT pg_advisory_unlock(\(Self.lockKey))", logger: logger)
@@ -103,6 +104,21 @@ public struct MigrationRunner: Sendable {
         return applied
     }
 
+    /// Refuses an application role that is missing or could bypass row-level security: the
+    /// tenant isolation guarantee rests on it.
+    private func checkAppRole(on connection: PostgresConnection) async throws {
+        let rows = try await connection.query(
+            "SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = \(appRole)", logger: logger)
+        var found: (Bool, Bool)?
+        for try await row in rows.decode((Bool, Bool).self) { found = row }
+        guard let (superuser, bypass) = found else {
+            throw MigrationError(message: "application role '\(appRole)' does not exist; create it (NOSUPERUSER NOBYPASSRLS) first")
+        }
+        guard !superuser, !bypass else {
+            throw MigrationError(message: "application role '\(appRole)' is a superuser or has BYPASSRLS; tenant isolation needs neither")
+        }
+    }
+
     /// The application role reads and writes tenant data but cannot alter the schema, rewrite
     /// the event log or read the migration ledger.
     private func grant(on connection: PostgresConnection) async throws {
@@ -115,11 +131,6 @@ public struct MigrationRunner: Sendable {
             "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO \(role)",
             "GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO \(role)",
         ]
-        let exists = try await connection.query("SELECT 1 FROM pg_roles WHERE rolname = \(appRole)", logger: logger)
-            .collect().isEmpty == false
-        guard exists else {
-            throw MigrationError(message: "application role '\(appRole)' does not exist; create it (NOSUPERUSER NOBYPASSRLS) first")
-        }
         for statement in statements {
             try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
         }
