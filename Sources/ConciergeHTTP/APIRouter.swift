@@ -15,10 +15,13 @@ public enum APIRouter {
         OperationsRoutes(services: services).register(on: router)
         let api = router.group("api/v1")
         AuthRoutes(services: services).register(on: api)
-        let authenticated = api
-            .add(middleware: AuthenticationMiddleware(
-                authentication: services.authentication, limiter: services.limiter,
-                requestsPerMinute: services.settings.requestsPerMinute))
+        let authenticated =
+            api
+            .add(
+                middleware: AuthenticationMiddleware(
+                    authentication: services.authentication, limiter: services.limiter,
+                    requestsPerMinute: services.settings.requestsPerMinute)
+            )
             .group(context: TenantContext.self)
         MeRoutes(services: services).register(on: authenticated)
         TenantRoutes(services: services).register(on: authenticated)

@@ -40,7 +40,10 @@ public struct HTTPSettings: Sendable {
     public var sessionLifetimeSeconds: Int
     public var requestsPerMinute: Int
 
-    public init(maxBodyBytes: Int = 1 << 20, secureCookies: Bool = true, sessionLifetimeSeconds: Int = 12 * 3600, requestsPerMinute: Int = 3000) {
+    public init(
+        maxBodyBytes: Int = 1 << 20, secureCookies: Bool = true, sessionLifetimeSeconds: Int = 12 * 3600,
+        requestsPerMinute: Int = 3000
+    ) {
         self.maxBodyBytes = maxBodyBytes
         self.secureCookies = secureCookies
         self.sessionLifetimeSeconds = sessionLifetimeSeconds

@@ -11,7 +11,8 @@ public struct DatabaseURL: Sendable, Equatable, CustomStringConvertible {
 
     /// - Throws: ``DatabaseURLError`` naming what is wrong (never echoing the password).
     public init(_ text: String) throws {
-        guard let components = URLComponents(string: text), ["postgres", "postgresql"].contains(components.scheme ?? "")
+        guard let components = URLComponents(string: text),
+            ["postgres", "postgresql"].contains(components.scheme ?? "")
         else { throw DatabaseURLError(message: "must look like postgres://user:password@host:port/database") }
         guard let host = components.host, !host.isEmpty else { throw DatabaseURLError(message: "has no host") }
         guard let user = components.user, !user.isEmpty else { throw DatabaseURLError(message: "has no user") }

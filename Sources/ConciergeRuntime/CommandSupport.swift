@@ -19,7 +19,9 @@ public enum CommandSupport {
     }
 
     /// Runs `body` while `client` runs, then stops the client.
-    public static func withRunning<T: Sendable>(_ client: PostgresClient, _ body: () async throws -> T) async throws -> T {
+    public static func withRunning<T: Sendable>(_ client: PostgresClient, _ body: () async throws -> T) async throws
+        -> T
+    {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
             defer { group.cancelAll() }
@@ -31,7 +33,8 @@ public enum CommandSupport {
     /// - Returns: the versions applied now.
     public static func migrate(_ configuration: ConciergeConfiguration, logger: Logger) async throws -> [String] {
         let client = PostgresClient(
-            configuration: try DatabaseURL(configuration.migrationDatabaseURL).clientConfiguration(), backgroundLogger: logger)
+            configuration: try DatabaseURL(configuration.migrationDatabaseURL).clientConfiguration(),
+            backgroundLogger: logger)
         return try await withRunning(client) {
             try await MigrationRunner(client: client, appRole: configuration.databaseAppRole, logger: logger).migrate()
         }

@@ -50,7 +50,8 @@ public struct ConciergeConfiguration: Sendable {
         }
         values.merge(environment.filter { $0.key.hasPrefix("CONCIERGE_") }) { _, env in env }
         let reader = Reader(values: values)
-        databaseURL = reader.string("CONCIERGE_DATABASE_URL", "postgres://concierge_app:concierge_app@127.0.0.1:55432/concierge")
+        databaseURL = reader.string(
+            "CONCIERGE_DATABASE_URL", "postgres://concierge_app:concierge_app@127.0.0.1:55432/concierge")
         migrationDatabaseURL = reader.string(
             "CONCIERGE_MIGRATION_DATABASE_URL", "postgres://concierge_owner:concierge_owner@127.0.0.1:55432/concierge")
         databaseAppRole = reader.string("CONCIERGE_DATABASE_APP_ROLE", "concierge_app")
@@ -59,7 +60,8 @@ public struct ConciergeConfiguration: Sendable {
         redisPrefix = reader.string("CONCIERGE_REDIS_PREFIX", "cq")
         guard redisPrefix.range(of: "^[A-Za-z0-9_.:-]{1,64}$", options: .regularExpression) != nil else {
             throw ConfigurationError(
-                variable: "CONCIERGE_REDIS_PREFIX", message: "must be 1-64 letters, digits, '_', '.', ':' or '-' (no braces)")
+                variable: "CONCIERGE_REDIS_PREFIX",
+                message: "must be 1-64 letters, digits, '_', '.', ':' or '-' (no braces)")
         }
         redisPoolSize = try reader.int("CONCIERGE_REDIS_POOL_SIZE", 16, range: 1...256)
         httpHost = reader.string("CONCIERGE_HTTP_HOST", "127.0.0.1")
@@ -68,11 +70,14 @@ public struct ConciergeConfiguration: Sendable {
         schedulerHTTPPort = try reader.int("CONCIERGE_SCHEDULER_HTTP_PORT", 8082, range: 1...65535)
         publicURL = reader.string("CONCIERGE_PUBLIC_URL", "http://127.0.0.1:\(httpPort)")
         guard let mode = DeploymentMode(rawValue: reader.string("CONCIERGE_DEPLOYMENT_MODE", "shared")) else {
-            throw ConfigurationError(variable: "CONCIERGE_DEPLOYMENT_MODE", message: "must be shared, dedicated or self-hosted")
+            throw ConfigurationError(
+                variable: "CONCIERGE_DEPLOYMENT_MODE", message: "must be shared, dedicated or self-hosted")
         }
         deploymentMode = mode
         guard let level = Logger.Level(rawValue: reader.string("CONCIERGE_LOG_LEVEL", "info")) else {
-            throw ConfigurationError(variable: "CONCIERGE_LOG_LEVEL", message: "must be trace, debug, info, notice, warning, error or critical")
+            throw ConfigurationError(
+                variable: "CONCIERGE_LOG_LEVEL",
+                message: "must be trace, debug, info, notice, warning, error or critical")
         }
         logLevel = level
         logFormat = reader.string("CONCIERGE_LOG_FORMAT", "text")
@@ -102,7 +107,8 @@ public struct ConciergeConfiguration: Sendable {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
             guard let equals = line.firstIndex(of: "=") else {
-                throw ConfigurationError(variable: "CONCIERGE_CONFIG_FILE", message: "\(path):\(index + 1): expected KEY=VALUE")
+                throw ConfigurationError(
+                    variable: "CONCIERGE_CONFIG_FILE", message: "\(path):\(index + 1): expected KEY=VALUE")
             }
             let key = line[..<equals].trimmingCharacters(in: .whitespaces)
             var value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
@@ -125,7 +131,8 @@ public struct ConciergeConfiguration: Sendable {
         func int(_ key: String, _ fallback: Int, range: ClosedRange<Int>) throws -> Int {
             guard let text = values[key], !text.isEmpty else { return fallback }
             guard let value = Int(text), range.contains(value) else {
-                throw ConfigurationError(variable: key, message: "must be an integer in \(range.lowerBound)...\(range.upperBound)")
+                throw ConfigurationError(
+                    variable: key, message: "must be an integer in \(range.lowerBound)...\(range.upperBound)")
             }
             return value
         }

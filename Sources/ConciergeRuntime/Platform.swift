@@ -34,7 +34,8 @@ public struct Platform: Sendable {
         postgresConfiguration.options.minimumConnections = 0
         postgres = PostgresClient(configuration: postgresConfiguration, backgroundLogger: logger)
         redis = RedisConnectionPool(
-            configuration: try RedisConfiguration(url: configuration.redisURL), size: configuration.redisPoolSize, logger: logger)
+            configuration: try RedisConfiguration(url: configuration.redisURL), size: configuration.redisPoolSize,
+            logger: logger)
         queue = RedisJobQueue(pool: redis, keyPrefix: configuration.redisPrefix, logger: logger)
         limiter = RedisRateLimiter(pool: redis, keyPrefix: configuration.redisPrefix)
         tenants = TenantPostgresDirectory(client: postgres, logger: logger)

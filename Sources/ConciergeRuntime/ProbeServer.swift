@@ -12,7 +12,9 @@ enum ProbeServer {
             let failures = await ReadinessCheck(probes: platform.health).failures()
             return Response(
                 status: failures.isEmpty ? .ok : .serviceUnavailable, headers: [.contentType: "text/plain"],
-                body: .init(byteBuffer: .init(string: failures.isEmpty ? "ready\n" : "unreachable: \(failures.joined(separator: ", "))\n")))
+                body: .init(
+                    byteBuffer: .init(
+                        string: failures.isEmpty ? "ready\n" : "unreachable: \(failures.joined(separator: ", "))\n")))
         }
         router.get("metrics") { _, _ in
             Response(
@@ -21,7 +23,8 @@ enum ProbeServer {
         }
         return Application(
             router: router,
-            configuration: .init(address: .hostname(platform.configuration.httpHost, port: port), serverName: "concierge-probe"),
+            configuration: .init(
+                address: .hostname(platform.configuration.httpHost, port: port), serverName: "concierge-probe"),
             logger: logger)
     }
 }

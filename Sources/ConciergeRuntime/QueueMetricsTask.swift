@@ -17,7 +17,8 @@ struct QueueMetricsTask: PeriodicTask {
             Gauge(label: "concierge_queue_delayed_jobs", dimensions: dimensions).record(stats.delayed)
             Gauge(label: "concierge_queue_in_flight_jobs", dimensions: dimensions).record(stats.inFlight)
             Gauge(label: "concierge_queue_dead_jobs", dimensions: dimensions).record(stats.dead)
-            Gauge(label: "concierge_queue_oldest_ready_age_seconds", dimensions: dimensions).record(stats.oldestReadyAgeSeconds)
+            Gauge(label: "concierge_queue_oldest_ready_age_seconds", dimensions: dimensions).record(
+                stats.oldestReadyAgeSeconds)
             Gauge(label: "concierge_queue_enqueued_total", dimensions: dimensions).record(stats.enqueuedTotal)
             Gauge(label: "concierge_queue_completed_total", dimensions: dimensions).record(stats.completedTotal)
             Gauge(label: "concierge_queue_retried_total", dimensions: dimensions).record(stats.retriedTotal)

@@ -32,7 +32,12 @@ public enum ServiceEntryPoints {
             configuration: .init(
                 services: services.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
-        logger.info("starting", metadata: ["roles": "\(roles.map(\.rawValue).joined(separator: ","))", "mode": "\(configuration.deploymentMode.rawValue)"])
+        logger.info(
+            "starting",
+            metadata: [
+                "roles": "\(roles.map(\.rawValue).joined(separator: ","))",
+                "mode": "\(configuration.deploymentMode.rawValue)",
+            ])
         try await group.run()
         await platform.shutdown()
     }
@@ -55,10 +60,13 @@ public enum ServiceEntryPoints {
                         visibilityTimeout: .seconds(configuration.queueVisibilitySeconds)),
                     workerID: configuration.instanceID, logger: logger)
                 services.append(WorkerService(worker: worker))
-                if roles.count == 1 { services.append(ProbeServer.build(platform, port: configuration.workerHTTPPort, logger: logger)) }
+                if roles.count == 1 {
+                    services.append(ProbeServer.build(platform, port: configuration.workerHTTPPort, logger: logger))
+                }
             case .scheduler:
                 let loop = SchedulerLoop(
-                    election: platform.election, tasks: platform.periodicTasks, holder: configuration.instanceID, logger: logger)
+                    election: platform.election, tasks: platform.periodicTasks, holder: configuration.instanceID,
+                    logger: logger)
                 services.append(SchedulerService(loop: loop))
                 if roles.count == 1 {
                     services.append(ProbeServer.build(platform, port: configuration.schedulerHTTPPort, logger: logger))

@@ -70,12 +70,13 @@ public enum TenantFolder {
             guard let name = entries["name"] else { throw item.error("is required", field: "\(item.path).name") }
             let address = try located(email) { try Validate.email(try email.string()) }
             guard seen.insert(address).inserted else { throw email.error("appears twice") }
-            let role = try entries["role"].map { value in
-                guard let role = Role(rawValue: try value.string()) else {
-                    throw value.error("must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-                return role
-            } ?? .agent
+            let role =
+                try entries["role"].map { value in
+                    guard let role = Role(rawValue: try value.string()) else {
+                        throw value.error("must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    return role
+                } ?? .agent
             return TenantBlueprint.UserSpec(
                 email: address, name: try located(name) { try Validate.displayName(try name.string(), field: "name") },
                 role: role, locale: try entries["locale"].map(readLocale))
@@ -91,9 +92,11 @@ public enum TenantFolder {
             guard let name = entries["name"] else { throw item.error("is required", field: "\(item.path).name") }
             let groupKey = try located(key) { try Validate.key(try key.string(), field: "key") }
             guard seen.insert(groupKey).inserted else { throw key.error("appears twice") }
-            let members = try entries["members"].map { list in
-                try list.sequence().map { member in try located(member) { try Validate.email(try member.string()) } }
-            } ?? []
+            let members =
+                try entries["members"].map { list in
+                    try list.sequence().map { member in try located(member) { try Validate.email(try member.string()) }
+                    }
+                } ?? []
             return TenantBlueprint.GroupSpec(
                 key: groupKey, name: try located(name) { try Validate.displayName(try name.string(), field: "name") },
                 description: try entries["description"]?.string() ?? "", memberEmails: members)

@@ -68,7 +68,9 @@ enum YAMLFile {
             guard let node = try Yams.compose(yaml: text) else { return nil }
             return YAMLValue(node: node, file: file, path: "")
         } catch let error as YamlError {
-            throw TenantConfigError(file: file, line: Self.line(of: error), field: "", message: "is not valid YAML: \(Self.summary(of: error))")
+            throw TenantConfigError(
+                file: file, line: Self.line(of: error), field: "",
+                message: "is not valid YAML: \(Self.summary(of: error))")
         }
     }
 

@@ -7,5 +7,7 @@ struct Concierge: AsyncParsableCommand {
         commandName: "concierge",
         abstract: "Concierge platform administration.",
         discussion: "Settings come from CONCIERGE_* environment variables (see docs/configuration.md).",
-        subcommands: [Migrate.self, TenantCommand.self, TokenCommand.self, DemoCommand.self, QueueCommand.self, Dev.self])
+        subcommands: [
+            Migrate.self, TenantCommand.self, TokenCommand.self, DemoCommand.self, QueueCommand.self, Dev.self,
+        ])
 }

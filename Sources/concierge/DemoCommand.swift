@@ -12,7 +12,8 @@ struct DemoCommand: AsyncParsableCommand {
         commandName: "demo", abstract: "Local demo helpers.", subcommands: [Seed.self])
 
     struct Seed: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Set the demo login and print a fresh demo API token.")
+        static let configuration = CommandConfiguration(
+            abstract: "Set the demo login and print a fresh demo API token.")
         @Option(help: "Tenant slug.") var tenant = "demo"
         @Option(help: "Email of the user who gets the demo password.") var email = "admin@demo.concierge.local"
         @Option(help: "The demo password (local use only).") var password = "concierge-demo-2026"
@@ -24,16 +25,23 @@ struct DemoCommand: AsyncParsableCommand {
                     guard let tenant = try await platform.tenants.find(slug: try TenantSlug(slug)) else {
                         throw AppError.notFound("tenant \(slug)")
                     }
-                    guard let user = try await platform.store.transaction(tenant.id, { try await $0.users.find(email: email) }) else {
+                    guard
+                        let user = try await platform.store.transaction(
+                            tenant.id, { try await $0.users.find(email: email) })
+                    else {
                         throw AppError.notFound("user \(email) in \(slug); list it in Tenants/\(slug)/users.yaml")
                     }
                     let actor = Actor.system("demo-seed")
                     _ = try await platform.users.update(
-                        user.id, .init(status: .active, password: password), grantedBy: .owner, actor: actor, tenant: tenant.id)
-                    for token in try await platform.tokens.list(tenant: tenant.id) where token.name == "demo" && token.revokedAt == nil {
+                        user.id, .init(status: .active, password: password), grantedBy: .owner, actor: actor,
+                        tenant: tenant.id)
+                    for token in try await platform.tokens.list(tenant: tenant.id)
+                    where token.name == "demo" && token.revokedAt == nil {
                         try await platform.tokens.revoke(token.id, actor: actor, tenant: tenant.id)
                     }
-                    return try await platform.tokens.issue(name: "demo", role: .admin, grantedBy: .owner, actor: actor, tenant: tenant.id).secret
+                    return try await platform.tokens.issue(
+                        name: "demo", role: .admin, grantedBy: .owner, actor: actor, tenant: tenant.id
+                    ).secret
                 }
             }
             print("tenant: \(slug)")

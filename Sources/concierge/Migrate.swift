@@ -4,7 +4,8 @@ import Logging
 
 /// `concierge migrate`: applies pending SQL migrations (as CONCIERGE_MIGRATION_DATABASE_URL).
 struct Migrate: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Apply pending database migrations and grant the app role.")
+    static let configuration = CommandConfiguration(
+        abstract: "Apply pending database migrations and grant the app role.")
 
     func run() async throws {
         let configuration = try ConciergeConfiguration()

@@ -18,18 +18,23 @@ struct QueueCommand: AsyncParsableCommand {
         func run() async throws {
             let rows = try await CommandSupport.withPlatform { platform in
                 var rows: [(String, QueueStats)] = []
-                for name in try await platform.queue.queues().sorted() { rows.append((name, try await platform.queue.stats(of: name))) }
+                for name in try await platform.queue.queues().sorted() {
+                    rows.append((name, try await platform.queue.stats(of: name)))
+                }
                 return rows
             }
             print("queue\tready\tdelayed\tin_flight\tdead\tenqueued\tcompleted\tretried\tdead_total\toldest_ready_s")
             for (name, s) in rows {
-                print("\(name)\t\(s.ready)\t\(s.delayed)\t\(s.inFlight)\t\(s.dead)\t\(s.enqueuedTotal)\t\(s.completedTotal)\t\(s.retriedTotal)\t\(s.deadTotal)\t\(Int(s.oldestReadyAgeSeconds))")
+                print(
+                    "\(name)\t\(s.ready)\t\(s.delayed)\t\(s.inFlight)\t\(s.dead)\t\(s.enqueuedTotal)\t\(s.completedTotal)\t\(s.retriedTotal)\t\(s.deadTotal)\t\(Int(s.oldestReadyAgeSeconds))"
+                )
             }
         }
     }
 
     struct DeadLetters: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "dead-letters", abstract: "List dead jobs of a queue, newest first.")
+        static let configuration = CommandConfiguration(
+            commandName: "dead-letters", abstract: "List dead jobs of a queue, newest first.")
         @Argument var queue: String
         @Option var limit = 50
 
@@ -37,13 +42,16 @@ struct QueueCommand: AsyncParsableCommand {
             let (queue, limit) = (queue, limit)
             let dead = try await CommandSupport.withPlatform { try await $0.queue.deadLetters(in: queue, limit: limit) }
             for job in dead {
-                print("\(job.job.id)\t\(job.job.name)\t\(job.job.tenantID?.description ?? "-")\t\(job.attempts) attempts\t\(job.diedAt.formatted(.iso8601))\t\(job.lastError)")
+                print(
+                    "\(job.job.id)\t\(job.job.name)\t\(job.job.tenantID?.description ?? "-")\t\(job.attempts) attempts\t\(job.diedAt.formatted(.iso8601))\t\(job.lastError)"
+                )
             }
         }
     }
 
     struct Replay: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Move a dead job back to ready with its attempts reset.")
+        static let configuration = CommandConfiguration(
+            abstract: "Move a dead job back to ready with its attempts reset.")
         @Argument var queue: String
         @Argument(help: "Job id from dead-letters.") var jobID: String
 
@@ -74,15 +82,21 @@ struct QueueCommand: AsyncParsableCommand {
                     let started = ContinuousClock.now
                     try await platform.queue.enqueue(job, on: "diagnostics", delay: .zero)
                     while ContinuousClock.now - started < .seconds(timeout) {
-                        let done = try await platform.store.transaction(tenant.id) { try await $0.probes.completions(of: job.id) }
+                        let done = try await platform.store.transaction(tenant.id) {
+                            try await $0.probes.completions(of: job.id)
+                        }
                         if let first = done.first { return (first, ContinuousClock.now - started) }
                         try await Task.sleep(for: .milliseconds(50))
                     }
                     return nil
                 }
             }
-            guard let (done, elapsed) = completion else { throw failure("the probe did not complete within \(timeout) s; is a worker running?") }
-            print("probe \(done.jobID) completed by \(done.worker) on attempt \(done.attempt) in \(elapsed.formatted(.units(allowed: [.milliseconds])))")
+            guard let (done, elapsed) = completion else {
+                throw failure("the probe did not complete within \(timeout) s; is a worker running?")
+            }
+            print(
+                "probe \(done.jobID) completed by \(done.worker) on attempt \(done.attempt) in \(elapsed.formatted(.units(allowed: [.milliseconds])))"
+            )
         }
     }
 }

@@ -14,7 +14,8 @@ struct TenantCommand: AsyncParsableCommand {
         subcommands: [Create.self, Apply.self, List.self])
 
     struct Create: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create a tenant and print its first admin API token once.")
+        static let configuration = CommandConfiguration(
+            abstract: "Create a tenant and print its first admin API token once.")
         @Option(help: "Short URL-safe name, e.g. acme.") var slug: String
         @Option(help: "Display name.") var name: String
         @Option(help: "IANA time zone.") var timeZone = "Asia/Shanghai"
@@ -37,7 +38,8 @@ struct TenantCommand: AsyncParsableCommand {
     }
 
     struct Apply: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Make a tenant match its Tenants/<slug> folder; prints what changed.")
+        static let configuration = CommandConfiguration(
+            abstract: "Make a tenant match its Tenants/<slug> folder; prints what changed.")
         @Argument(help: "The folder, e.g. Tenants/acme.") var folder: String
         @Flag(help: "Create the tenant when it does not exist yet.") var createMissing = false
 
@@ -50,9 +52,13 @@ struct TenantCommand: AsyncParsableCommand {
             }
             let createMissing = self.createMissing
             let report = try await reportingAppErrors {
-                try await CommandSupport.withPlatform { try await $0.configApplier.apply(blueprint, createMissing: createMissing) }
+                try await CommandSupport.withPlatform {
+                    try await $0.configApplier.apply(blueprint, createMissing: createMissing)
+                }
             }
-            print("tenant \(report.tenant.slug): \(report.changes.isEmpty ? "no changes" : "\(report.changes.count) change(s)")")
+            print(
+                "tenant \(report.tenant.slug): \(report.changes.isEmpty ? "no changes" : "\(report.changes.count) change(s)")"
+            )
             for change in report.changes { print("  \(change)") }
             if let token = report.bootstrapToken { print("admin API token (shown once): \(token)") }
         }
@@ -64,7 +70,9 @@ struct TenantCommand: AsyncParsableCommand {
         func run() async throws {
             let tenants = try await CommandSupport.withPlatform { try await $0.tenants.all() }
             for tenant in tenants {
-                print("\(tenant.slug)\t\(tenant.status.rawValue)\t\(tenant.plan)\t\(tenant.seatLimit) seats\t\(tenant.timeZone)\t\(tenant.name)")
+                print(
+                    "\(tenant.slug)\t\(tenant.status.rawValue)\t\(tenant.plan)\t\(tenant.seatLimit) seats\t\(tenant.timeZone)\t\(tenant.name)"
+                )
             }
         }
     }

@@ -17,7 +17,9 @@ struct TokenCommand: AsyncParsableCommand {
         @Option(help: "owner, admin, supervisor, agent or light_agent.") var role = "admin"
 
         func run() async throws {
-            guard let role = Role(rawValue: role) else { throw failure("--role must be one of \(Role.allCases.map(\.rawValue))") }
+            guard let role = Role(rawValue: role) else {
+                throw failure("--role must be one of \(Role.allCases.map(\.rawValue))")
+            }
             let (slug, name) = (tenant, self.name)
             let issued = try await reportingAppErrors {
                 try await CommandSupport.withPlatform { platform in

@@ -27,8 +27,10 @@ import Testing
     @Test func roleWithoutPermissionAnswers403() async throws {
         try await withAPI { platform, client in
             let a = try await platform.makeTenant()
-            let agent = try await platform.tokens.issue(name: "agent", role: .agent, grantedBy: .admin, actor: .system("t"), tenant: a.tenant.id)
-            let light = try await platform.tokens.issue(name: "light", role: .lightAgent, grantedBy: .admin, actor: .system("t"), tenant: a.tenant.id)
+            let agent = try await platform.tokens.issue(
+                name: "agent", role: .agent, grantedBy: .admin, actor: .system("t"), tenant: a.tenant.id)
+            let light = try await platform.tokens.issue(
+                name: "light", role: .lightAgent, grantedBy: .admin, actor: .system("t"), tenant: a.tenant.id)
             let cases: [(String, HTTPRequest.Method, String, String?)] = [
                 (agent.secret, .post, "/api/v1/users", #"{"email":"x@example.com","name":"X","role":"agent"}"#),
                 (agent.secret, .post, "/api/v1/groups", #"{"key":"k","name":"K"}"#),
@@ -43,7 +45,8 @@ import Testing
                 #expect(response.body.errorCode == "forbidden")
             }
             // an admin cannot mint an owner token
-            let owner = try await client.call(.post, "/api/v1/api-tokens", token: a.adminToken.secret, json: #"{"name":"o","role":"owner"}"#)
+            let owner = try await client.call(
+                .post, "/api/v1/api-tokens", token: a.adminToken.secret, json: #"{"name":"o","role":"owner"}"#)
             #expect(owner.status == .forbidden)
         }
     }
@@ -57,7 +60,10 @@ import Testing
                 (#"{"email":"x@example.com","name":"X","role":"wizard"}"#, "invalid_field", "role"),
                 (#"{"email":"not-an-email","name":"X","role":"agent"}"#, "invalid_email", "email"),
                 (#"{"email":"x@example.com","name":"   ","role":"agent"}"#, "required", "name"),
-                (#"{"email":"x@example.com","name":"X","role":"agent","password":"short"}"#, "password_too_short", "password"),
+                (
+                    #"{"email":"x@example.com","name":"X","role":"agent","password":"short"}"#, "password_too_short",
+                    "password"
+                ),
             ]
             for (body, code, field) in cases {
                 let response = try await client.call(.post, "/api/v1/users", token: token, json: body)
@@ -65,7 +71,8 @@ import Testing
                 #expect(response.body.errorCode == code, "\(body)")
                 #expect((response.body.object("error")["field"] as? String) == field, "\(body)")
             }
-            let zone = try await client.call(.patch, "/api/v1/tenant", token: token, json: #"{"time_zone":"Mars/Olympus"}"#)
+            let zone = try await client.call(
+                .patch, "/api/v1/tenant", token: token, json: #"{"time_zone":"Mars/Olympus"}"#)
             #expect(zone.status == .badRequest && zone.body.errorCode == "invalid_time_zone")
         }
     }
@@ -77,7 +84,9 @@ import Testing
             #expect(try await client.call(.post, "/api/v1/users", token: token, json: body).status == .created)
             let second = try await client.call(.post, "/api/v1/users", token: token, json: body)
             #expect(second.status == .conflict && second.body.errorCode == "email_taken")
-            #expect(try await client.call(.post, "/api/v1/groups", token: token, json: #"{"key":"k","name":"K"}"#).status == .created)
+            #expect(
+                try await client.call(.post, "/api/v1/groups", token: token, json: #"{"key":"k","name":"K"}"#).status
+                    == .created)
             let group = try await client.call(.post, "/api/v1/groups", token: token, json: #"{"key":"k","name":"K"}"#)
             #expect(group.status == .conflict && group.body.errorCode == "key_taken")
         }
@@ -87,10 +96,16 @@ import Testing
         try await withAPI { platform, client in
             let tenant = try await platform.makeTenant(seats: 1)
             let token = tenant.adminToken.secret
-            #expect(try await client.call(.post, "/api/v1/users", token: token, json: #"{"email":"a@example.com","name":"A","role":"agent"}"#).status == .created)
-            let over = try await client.call(.post, "/api/v1/users", token: token, json: #"{"email":"b@example.com","name":"B","role":"agent"}"#)
+            #expect(
+                try await client.call(
+                    .post, "/api/v1/users", token: token, json: #"{"email":"a@example.com","name":"A","role":"agent"}"#
+                ).status == .created)
+            let over = try await client.call(
+                .post, "/api/v1/users", token: token, json: #"{"email":"b@example.com","name":"B","role":"agent"}"#)
             #expect(over.status == .conflict && over.body.errorCode == "seat_limit_reached")
-            let light = try await client.call(.post, "/api/v1/users", token: token, json: #"{"email":"c@example.com","name":"C","role":"light_agent"}"#)
+            let light = try await client.call(
+                .post, "/api/v1/users", token: token,
+                json: #"{"email":"c@example.com","name":"C","role":"light_agent"}"#)
             #expect(light.status == .created)
         }
     }

@@ -17,8 +17,10 @@ import Testing
             let b = try await platform.makeTenant()
             let tokenA = a.adminToken.secret
             let userB = try await platform.users.create(
-                .init(email: "b@example.com", name: "B", role: .agent), grantedBy: .owner, actor: .system("t"), tenant: b.tenant.id)
-            let groupB = try await platform.groups.create(.init(key: "b-team", name: "B team"), actor: .system("t"), tenant: b.tenant.id)
+                .init(email: "b@example.com", name: "B", role: .agent), grantedBy: .owner, actor: .system("t"),
+                tenant: b.tenant.id)
+            let groupB = try await platform.groups.create(
+                .init(key: "b-team", name: "B team"), actor: .system("t"), tenant: b.tenant.id)
             let tokenB = b.adminToken.token.id
             let requests: [(HTTPRequest.Method, String, String?)] = [
                 (.get, "/api/v1/users/\(userB.id)", nil),

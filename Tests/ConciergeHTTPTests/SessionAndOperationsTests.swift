@@ -20,22 +20,28 @@ import Testing
             // when they sign in
             let login = try await client.call(
                 .post, "/api/v1/auth/login",
-                json: #"{"tenant":"\#(tenant.tenant.slug)","email":"LI@example.com","password":"correct horse battery"}"#)
+                json:
+                    #"{"tenant":"\#(tenant.tenant.slug)","email":"LI@example.com","password":"correct horse battery"}"#)
             #expect(login.status == .ok)
             let setCookie = login.headers[.setCookie] ?? ""
-            #expect(setCookie.contains("concierge_session=cns_") && setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Lax"))
+            #expect(
+                setCookie.contains("concierge_session=cns_") && setCookie.contains("HttpOnly")
+                    && setCookie.contains("SameSite=Lax"))
             let cookie = String(setCookie.split(separator: ";")[0])
             let csrf = login.body["csrf_token"] as? String ?? ""
             // then the cookie reads, but writes need the CSRF token
             let me = try await client.call(.get, "/api/v1/me", headers: [.cookie: cookie])
             #expect(me.status == .ok && (me.body.object("user")["name"] as? String) == "李主管")
-            let noCSRF = try await client.call(.post, "/api/v1/groups", json: #"{"key":"a","name":"A"}"#, headers: [.cookie: cookie])
+            let noCSRF = try await client.call(
+                .post, "/api/v1/groups", json: #"{"key":"a","name":"A"}"#, headers: [.cookie: cookie])
             #expect(noCSRF.status == .forbidden && noCSRF.body.errorCode == "csrf_token_invalid")
             let withCSRF = try await client.call(
-                .post, "/api/v1/groups", json: #"{"key":"a","name":"A"}"#, headers: [.cookie: cookie, .init("X-CSRF-Token")!: csrf])
+                .post, "/api/v1/groups", json: #"{"key":"a","name":"A"}"#,
+                headers: [.cookie: cookie, .init("X-CSRF-Token")!: csrf])
             #expect(withCSRF.status == .created)
             // and logout ends the session
-            #expect(try await client.call(.post, "/api/v1/auth/logout", headers: [.cookie: cookie]).status == .noContent)
+            #expect(
+                try await client.call(.post, "/api/v1/auth/logout", headers: [.cookie: cookie]).status == .noContent)
             #expect(try await client.call(.get, "/api/v1/me", headers: [.cookie: cookie]).status == .unauthorized)
         }
     }
@@ -53,10 +59,13 @@ import Testing
             }
             let blocked = try await client.call(
                 .post, "/api/v1/auth/login",
-                json: #"{"tenant":"\#(tenant.tenant.slug)","email":"a@example.com","password":"correct horse battery"}"#)
+                json: #"{"tenant":"\#(tenant.tenant.slug)","email":"a@example.com","password":"correct horse battery"}"#
+            )
             #expect(blocked.status == .tooManyRequests && blocked.headers[.retryAfter] != nil)
             // an unknown tenant or email fails the same way as a wrong password
-            let unknown = try await client.call(.post, "/api/v1/auth/login", json: #"{"tenant":"nope","email":"x@example.com","password":"whatever123"}"#)
+            let unknown = try await client.call(
+                .post, "/api/v1/auth/login",
+                json: #"{"tenant":"nope","email":"x@example.com","password":"whatever123"}"#)
             #expect(unknown.status == .unauthorized && unknown.body.errorCode == "invalid_credentials")
         }
     }
@@ -69,7 +78,8 @@ import Testing
                 grantedBy: .owner, actor: .system("t"), tenant: tenant.tenant.id)
             let login = try await client.call(
                 .post, "/api/v1/auth/login",
-                json: #"{"tenant":"\#(tenant.tenant.slug)","email":"a@example.com","password":"correct horse battery"}"#)
+                json: #"{"tenant":"\#(tenant.tenant.slug)","email":"a@example.com","password":"correct horse battery"}"#
+            )
             let cookie = String((login.headers[.setCookie] ?? "").split(separator: ";")[0])
             let patched = try await client.call(
                 .patch, "/api/v1/users/\(user.id)", token: tenant.adminToken.secret, json: #"{"status":"deactivated"}"#)
@@ -102,11 +112,15 @@ import Testing
             let paths = document["paths"] as? [String: [String: Any]] ?? [:]
             // then every route (`:id` written `{id}`) appears with its method
             for route in router.routes {
-                let path = "/" + route.path.description.split(separator: "/").map { part in
-                    part.hasPrefix(":") ? "{\(part.dropFirst())}" : String(part)
-                }.joined(separator: "/")
+                let path =
+                    "/"
+                    + route.path.description.split(separator: "/").map { part in
+                        part.hasPrefix(":") ? "{\(part.dropFirst())}" : String(part)
+                    }.joined(separator: "/")
                 let operations = paths[path] ?? [:]
-                #expect(operations[route.method.rawValue.lowercased()] != nil, "\(route.method) \(path) is missing from openapi.json")
+                #expect(
+                    operations[route.method.rawValue.lowercased()] != nil,
+                    "\(route.method) \(path) is missing from openapi.json")
             }
             #expect(router.routes.count >= 20)
         }

@@ -11,7 +11,8 @@ import Testing
     @Test func standbyTakesOverWithinTenSecondsWhenTheLeaderIsKilled() async throws {
         // given two schedulers, the first one leading
         let environment = try await TestEnvironment.shared.freshEnvironment()
-        let platform = try Platform(configuration: try ConciergeConfiguration(environment: environment), logger: Logger(label: "test"))
+        let platform = try Platform(
+            configuration: try ConciergeConfiguration(environment: environment), logger: Logger(label: "test"))
         try await CommandSupport.withRunning(platform.postgres) {
             func start(_ id: String) throws -> ServiceProcess {
                 var env = environment

@@ -16,7 +16,8 @@ import Testing
             "CONCIERGE_QUEUE_VISIBILITY_SECONDS": "2", "CONCIERGE_WORKER_QUEUES": "diagnostics",
             "CONCIERGE_WORKER_CONCURRENCY": "2",
         ])
-        let platform = try Platform(configuration: try ConciergeConfiguration(environment: environment), logger: Logger(label: "test"))
+        let platform = try Platform(
+            configuration: try ConciergeConfiguration(environment: environment), logger: Logger(label: "test"))
         try await CommandSupport.withRunning(platform.postgres) {
             let tenant = try await platform.makeTenant()
             var envA = environment
@@ -27,7 +28,9 @@ import Testing
             // when A leases a job that holds it for 4 s and is SIGKILLed in the middle
             let job = ProbeJob.make(tenant: tenant.tenant.id, hold: .seconds(4))
             try await platform.queue.enqueue(job, on: "diagnostics", delay: .zero)
-            let leased = try await eventually(within: .seconds(20)) { try await platform.queue.stats(of: "diagnostics").inFlight == 1 }
+            let leased = try await eventually(within: .seconds(20)) {
+                try await platform.queue.stats(of: "diagnostics").inFlight == 1
+            }
             #expect(leased, "worker A never leased the job: \(workerA.output())")
             try await Task.sleep(for: .milliseconds(500))
             workerA.kill()

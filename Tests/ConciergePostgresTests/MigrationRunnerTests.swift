@@ -23,10 +23,13 @@ import Testing
         let logger = Logger(label: "test")
         var migrations = try MigrationRunner.bundled()
         migrations[0].checksum = "0000"
-        let client = PostgresClient(configuration: try DatabaseURL(configuration.migrationDatabaseURL).clientConfiguration(), backgroundLogger: logger)
+        let client = PostgresClient(
+            configuration: try DatabaseURL(configuration.migrationDatabaseURL).clientConfiguration(),
+            backgroundLogger: logger)
         await #expect(throws: MigrationError.self) {
             try await CommandSupport.withRunning(client) {
-                try await MigrationRunner(client: client, appRole: configuration.databaseAppRole, logger: logger).migrate(migrations)
+                try await MigrationRunner(client: client, appRole: configuration.databaseAppRole, logger: logger)
+                    .migrate(migrations)
             }
         }
     }

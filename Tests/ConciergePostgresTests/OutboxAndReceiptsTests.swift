@@ -18,15 +18,21 @@ import Testing
                 let job = Job(id: "job-\(tenant)", name: ProbeJob.jobName, tenantID: tenant)
                 try await platform.store.transaction(tenant) { tx in
                     try await tx.events.append(
-                        DomainEvent(tenantID: tenant, type: "test.happened", subjectType: "test", subjectID: "1", actor: .system("t"), data: [:], occurredAt: .now),
+                        DomainEvent(
+                            tenantID: tenant, type: "test.happened", subjectType: "test", subjectID: "1",
+                            actor: .system("t"), data: [:], occurredAt: .now),
                         outbox: [OutboxMessage(queue: queueName, job: job)])
                 }
             }
             await #expect(throws: JobFailure.self) {
                 try await platform.store.transaction(a.tenant.id) { tx in
                     try await tx.events.append(
-                        DomainEvent(tenantID: a.tenant.id, type: "test.rolled_back", subjectType: "test", subjectID: "2", actor: .system("t"), data: [:], occurredAt: .now),
-                        outbox: [OutboxMessage(queue: queueName, job: Job(id: "ghost", name: "x", tenantID: a.tenant.id))])
+                        DomainEvent(
+                            tenantID: a.tenant.id, type: "test.rolled_back", subjectType: "test", subjectID: "2",
+                            actor: .system("t"), data: [:], occurredAt: .now),
+                        outbox: [
+                            OutboxMessage(queue: queueName, job: Job(id: "ghost", name: "x", tenantID: a.tenant.id))
+                        ])
                     throw JobFailure.permanent("abort")
                 }
             }
@@ -48,8 +54,13 @@ import Testing
             let queueName = "crash-\(UUID().uuidString.prefix(6))"
             try await platform.store.transaction(a.tenant.id) { tx in
                 try await tx.events.append(
-                    DomainEvent(tenantID: a.tenant.id, type: "test.happened", subjectType: "test", subjectID: "1", actor: .system("t"), data: [:], occurredAt: .now),
-                    outbox: [OutboxMessage(queue: queueName, job: Job(id: "once", name: ProbeJob.jobName, tenantID: a.tenant.id))])
+                    DomainEvent(
+                        tenantID: a.tenant.id, type: "test.happened", subjectType: "test", subjectID: "1",
+                        actor: .system("t"), data: [:], occurredAt: .now),
+                    outbox: [
+                        OutboxMessage(
+                            queue: queueName, job: Job(id: "once", name: ProbeJob.jobName, tenantID: a.tenant.id))
+                    ])
             }
             // when a relay publishes but dies before marking the row published
             let queue = platform.queue
@@ -69,12 +80,16 @@ import Testing
     @Test func aRedeliveredJobTakesEffectOnce() async throws {
         try await withTestPlatform { platform in
             let a = try await platform.makeTenant()
-            let lease = LeasedJob(job: ProbeJob.make(tenant: a.tenant.id, hold: .zero), queue: "q", attempt: 1, leaseToken: "x", enqueuedAt: .now)
+            let lease = LeasedJob(
+                job: ProbeJob.make(tenant: a.tenant.id, hold: .zero), queue: "q", attempt: 1, leaseToken: "x",
+                enqueuedAt: .now)
             let handler = ProbeJob(store: platform.store)
             let context = JobContext(workerID: "w1", logger: platform.logger)
             try await handler.handle(lease, context: context)
             try await handler.handle(lease, context: context)
-            let done = try await platform.store.transaction(a.tenant.id) { try await $0.probes.completions(of: lease.job.id) }
+            let done = try await platform.store.transaction(a.tenant.id) {
+                try await $0.probes.completions(of: lease.job.id)
+            }
             #expect(done.count == 1)
         }
     }

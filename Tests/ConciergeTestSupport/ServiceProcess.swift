@@ -17,8 +17,9 @@ public final class ServiceProcess: @unchecked Sendable {
         env["PATH"] = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         env["HOME"] = ProcessInfo.processInfo.environment["HOME"] ?? "/tmp"
         process.environment = env
-        logFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(executable)-\(UUID().uuidString.prefix(8)).log")
-        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        logFile = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "\(executable)-\(UUID().uuidString.prefix(8)).log")
+        _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
         let handle = try FileHandle(forWritingTo: logFile)
         process.standardOutput = handle
         process.standardError = handle
@@ -48,14 +49,17 @@ public final class ServiceProcess: @unchecked Sendable {
     /// `.build/debug` under the package root; `CONCIERGE_BIN_DIR` overrides.
     static func binary(_ name: String) throws -> URL {
         var candidates: [URL] = []
-        if let dir = ProcessInfo.processInfo.environment["CONCIERGE_BIN_DIR"] { candidates.append(URL(fileURLWithPath: dir)) }
+        if let dir = ProcessInfo.processInfo.environment["CONCIERGE_BIN_DIR"] {
+            candidates.append(URL(fileURLWithPath: dir))
+        }
         var bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         candidates.append(bundle)
         while bundle.path != "/" && bundle.lastPathComponent.hasSuffix(".xctest") == false && candidates.count < 6 {
             bundle = bundle.deletingLastPathComponent()
             candidates.append(bundle)
         }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         candidates.append(root.appendingPathComponent(".build/debug"))
         for dir in candidates {
             let url = dir.appendingPathComponent(name)
@@ -67,7 +71,8 @@ public final class ServiceProcess: @unchecked Sendable {
 
 /// Polls `condition` every 100 ms until it holds or `timeout` passes.
 /// - Returns: whether it held.
-public func eventually(within timeout: Duration, _ condition: @Sendable () async throws -> Bool) async rethrows -> Bool {
+public func eventually(within timeout: Duration, _ condition: @Sendable () async throws -> Bool) async rethrows -> Bool
+{
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
         if try await condition() { return true }

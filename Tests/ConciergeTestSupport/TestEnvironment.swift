@@ -22,7 +22,8 @@ public struct TestEnvironment: Sendable {
     init() {
         let environment = ProcessInfo.processInfo.environment
         adminURL = try! DatabaseURL(
-            environment["CONCIERGE_TEST_DATABASE_URL"] ?? "postgres://concierge_owner:concierge_owner@127.0.0.1:55433/postgres")
+            environment["CONCIERGE_TEST_DATABASE_URL"]
+                ?? "postgres://concierge_owner:concierge_owner@127.0.0.1:55433/postgres")
         appRole = environment["CONCIERGE_TEST_APP_DATABASE_ROLE"] ?? "concierge_app"
         appPassword = environment["CONCIERGE_TEST_APP_DATABASE_PASSWORD"] ?? "concierge_app"
         redisURL = environment["CONCIERGE_TEST_REDIS_URL"] ?? "redis://127.0.0.1:56380/0"
@@ -42,14 +43,16 @@ public struct TestEnvironment: Sendable {
         let template = try await Self.template.value
         let name = "concierge_test_\(UUID().uuidString.prefix(12).lowercased().replacingOccurrences(of: "-", with: ""))"
         try await withAdmin { client in
-            _ = try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name) TEMPLATE \(template)"), logger: logger)
+            _ = try await client.query(
+                PostgresQuery(unsafeSQL: "CREATE DATABASE \(name) TEMPLATE \(template)"), logger: logger)
         }
         return environment(database: name, extra: extra)
     }
 
     /// The environment a test process (or spawned binary) uses for database `name`.
     public func environment(database name: String, extra: [String: String] = [:]) -> [String: String] {
-        let app = DatabaseURL(host: adminURL.host, port: adminURL.port, username: appRole, password: appPassword, database: name)
+        let app = DatabaseURL(
+            host: adminURL.host, port: adminURL.port, username: appRole, password: appPassword, database: name)
         var values = [
             "CONCIERGE_DATABASE_URL": app.urlString,
             "CONCIERGE_MIGRATION_DATABASE_URL": adminURL.with(database: name).urlString,
@@ -70,24 +73,33 @@ public struct TestEnvironment: Sendable {
     /// an advisory lock so concurrent test processes agree.
     private func buildTemplate() async throws -> String {
         let migrations = try MigrationRunner.bundled()
-        let digest = migrations.map(\.checksum).joined().utf8.reduce(UInt64(1469598103934665603)) { ($0 ^ UInt64($1)) &* 1099511628211 }
+        let digest = migrations.map(\.checksum).joined().utf8.reduce(UInt64(1_469_598_103_934_665_603)) {
+            ($0 ^ UInt64($1)) &* 1_099_511_628_211
+        }
         let name = "concierge_template_\(String(digest, radix: 16))"
         try await withAdmin { client in
             try await client.withConnection { connection in
                 try await connection.query("SELECT pg_advisory_lock(4242)", logger: logger)
-                defer { Task { [logger] in _ = try? await connection.query("SELECT pg_advisory_unlock(4242)", logger: logger) } }
-                let exists = try await connection.query("SELECT 1 FROM pg_database WHERE datname = \(name)", logger: logger)
+                defer {
+                    Task { [logger] in
+                        _ = try? await connection.query("SELECT pg_advisory_unlock(4242)", logger: logger)
+                    }
+                }
+                let exists =
+                    try await connection.query("SELECT 1 FROM pg_database WHERE datname = \(name)", logger: logger)
                     .collect().isEmpty == false
                 guard !exists else { return }
                 let building = "\(name)_building"
-                try await connection.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(building)"), logger: logger)
+                try await connection.query(
+                    PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(building)"), logger: logger)
                 try await connection.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(building)"), logger: logger)
                 let target = PostgresClient(
                     configuration: adminURL.with(database: building).clientConfiguration(), backgroundLogger: logger)
                 _ = try await CommandSupport.withRunning(target) {
                     try await MigrationRunner(client: target, appRole: appRole, logger: logger).migrate(migrations)
                 }
-                try await connection.query(PostgresQuery(unsafeSQL: "ALTER DATABASE \(building) RENAME TO \(name)"), logger: logger)
+                try await connection.query(
+                    PostgresQuery(unsafeSQL: "ALTER DATABASE \(building) RENAME TO \(name)"), logger: logger)
             }
         }
         return name

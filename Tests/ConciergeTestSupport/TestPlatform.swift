@@ -24,7 +24,8 @@ public func withTestPlatform<T: Sendable>(
 
 extension Platform {
     /// Creates a tenant with an admin token; returns both.
-    public func makeTenant(_ slug: String = "t\(UUID().uuidString.prefix(8).lowercased())", seats: Int = 25) async throws
+    public func makeTenant(_ slug: String = "t\(UUID().uuidString.prefix(8).lowercased())", seats: Int = 25)
+        async throws
         -> TenantProvisioning.Provisioned
     {
         try await provisioning.create(.init(slug: slug, name: "Tenant \(slug)", seatLimit: seats))

@@ -11,7 +11,9 @@ public struct Authentication: Sendable {
         public var window: Duration
         public var sessionLifetime: Duration
 
-        public init(maxFailures: Int = 5, window: Duration = .seconds(900), sessionLifetime: Duration = .seconds(12 * 3600)) {
+        public init(
+            maxFailures: Int = 5, window: Duration = .seconds(900), sessionLifetime: Duration = .seconds(12 * 3600)
+        ) {
             self.maxFailures = maxFailures
             self.window = window
             self.sessionLifetime = sessionLifetime
@@ -56,7 +58,9 @@ public struct Authentication: Sendable {
     /// or its tenant is suspended.
     public func identify(bearer secret: String) async throws -> Identity? {
         guard secret.hasPrefix(Self.tokenPrefix), secret.count < 200 else { return nil }
-        guard let token = try await credentials.useToken(digest: SecretToken.digest(secret), now: now()) else { return nil }
+        guard let token = try await credentials.useToken(digest: SecretToken.digest(secret), now: now()) else {
+            return nil
+        }
         guard try await tenants.find(id: token.tenantID)?.status == .active else { return nil }
         return Identity(tenantID: token.tenantID, role: token.role, userID: nil, credential: .apiToken(token.id))
     }

@@ -13,7 +13,9 @@ public struct APITokenAdministration: Sendable {
     let store: any TenantStore
     let now: @Sendable () -> Date
 
-    public init(credentials: any CredentialStore, store: any TenantStore, now: @escaping @Sendable () -> Date = Date.init) {
+    public init(
+        credentials: any CredentialStore, store: any TenantStore, now: @escaping @Sendable () -> Date = Date.init
+    ) {
         self.credentials = credentials
         self.store = store
         self.now = now
@@ -28,10 +30,13 @@ public struct APITokenAdministration: Sendable {
             throw AppError.forbidden("the \(grantor.rawValue) role cannot issue \(role.rawValue) tokens")
         }
         let cleanName: String
-        do throws(ValidationError) { cleanName = try Validate.displayName(name, field: "name", maxLength: 100) } catch { throw AppError.invalid(error) }
+        do throws(ValidationError) { cleanName = try Validate.displayName(name, field: "name", maxLength: 100) } catch {
+            throw AppError.invalid(error)
+        }
         let issuedAt = now()
         if let expiresAt, expiresAt <= issuedAt {
-            throw AppError(.invalidInput, code: "invalid_expiry", message: "expires_at must be in the future", field: "expires_at")
+            throw AppError(
+                .invalidInput, code: "invalid_expiry", message: "expires_at must be in the future", field: "expires_at")
         }
         let secret = SecretToken.generate(prefix: Authentication.tokenPrefix)
         let token = APIToken(
@@ -41,8 +46,10 @@ public struct APITokenAdministration: Sendable {
         try await store.transaction(tenant) { tx in
             try await tx.events.append(
                 DomainEvent(
-                    tenantID: tenant, type: "api_token.issued", subjectType: "api_token", subjectID: token.id.description,
-                    actor: actor, data: ["name": .string(cleanName), "role": .string(role.rawValue)], occurredAt: issuedAt),
+                    tenantID: tenant, type: "api_token.issued", subjectType: "api_token",
+                    subjectID: token.id.description,
+                    actor: actor, data: ["name": .string(cleanName), "role": .string(role.rawValue)],
+                    occurredAt: issuedAt),
                 outbox: [])
         }
         return Issued(token: token, secret: secret)
@@ -55,7 +62,9 @@ public struct APITokenAdministration: Sendable {
     /// Revokes a live token of `tenant`. - Throws: `notFound` for an unknown, revoked or foreign id.
     public func revoke(_ id: APITokenID, actor: Actor, tenant: TenantID) async throws {
         let revokedAt = now()
-        guard try await credentials.revokeToken(id, of: tenant, at: revokedAt) else { throw AppError.notFound("api token") }
+        guard try await credentials.revokeToken(id, of: tenant, at: revokedAt) else {
+            throw AppError.notFound("api token")
+        }
         try await store.transaction(tenant) { tx in
             try await tx.events.append(
                 DomainEvent(

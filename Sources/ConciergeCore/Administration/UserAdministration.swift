@@ -92,7 +92,8 @@ public struct UserAdministration: Sendable {
             createdAt: createdAt, updatedAt: createdAt)
         return try await store.transaction(tenant) { tx in
             if user.role.usesSeat, try await tx.users.countSeatsInUse() >= seatLimit {
-                throw AppError(.conflict, code: "seat_limit_reached", message: "the plan's \(seatLimit) seats are all in use")
+                throw AppError(
+                    .conflict, code: "seat_limit_reached", message: "the plan's \(seatLimit) seats are all in use")
             }
             try await tx.users.insert(user, passwordHash: passwordHash)
             try await tx.events.append(
@@ -148,14 +149,17 @@ public struct UserAdministration: Sendable {
     }
 
     private func checkInvariants(before: User, after: User, seatLimit: Int, tx: any TenantTransaction) async throws {
-        let losesOwner = before.role == .owner && before.status == .active && (after.role != .owner || after.status != .active)
+        let losesOwner =
+            before.role == .owner && before.status == .active && (after.role != .owner || after.status != .active)
         if losesOwner, try await tx.users.countActiveOwners() <= 1 {
             throw AppError(.conflict, code: "last_owner", message: "a tenant keeps at least one active owner")
         }
-        let gainsSeat = after.role.usesSeat && after.status != .deactivated
+        let gainsSeat =
+            after.role.usesSeat && after.status != .deactivated
             && !(before.role.usesSeat && before.status != .deactivated)
         if gainsSeat, try await tx.users.countSeatsInUse() >= seatLimit {
-            throw AppError(.conflict, code: "seat_limit_reached", message: "the plan's \(seatLimit) seats are all in use")
+            throw AppError(
+                .conflict, code: "seat_limit_reached", message: "the plan's \(seatLimit) seats are all in use")
         }
     }
 
@@ -167,7 +171,9 @@ public struct UserAdministration: Sendable {
     static func changes(_ before: User, _ after: User, passwordChanged: Bool) -> [String: JSONValue] {
         var changes: [String: JSONValue] = [:]
         if before.name != after.name { changes["name"] = .array([.string(before.name), .string(after.name)]) }
-        if before.role != after.role { changes["role"] = .array([.string(before.role.rawValue), .string(after.role.rawValue)]) }
+        if before.role != after.role {
+            changes["role"] = .array([.string(before.role.rawValue), .string(after.role.rawValue)])
+        }
         if before.status != after.status {
             changes["status"] = .array([.string(before.status.rawValue), .string(after.status.rawValue)])
         }

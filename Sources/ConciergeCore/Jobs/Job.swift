@@ -15,7 +15,10 @@ public struct Job: Sendable, Equatable, Codable {
     /// Deliveries allowed before the job goes to the dead-letter queue.
     public var maxAttempts: Int
 
-    public init(id: String = UUID().uuidString.lowercased(), name: String, tenantID: TenantID?, payload: String = "{}", maxAttempts: Int = 8) {
+    public init(
+        id: String = UUID().uuidString.lowercased(), name: String, tenantID: TenantID?, payload: String = "{}",
+        maxAttempts: Int = 8
+    ) {
         self.id = id
         self.name = name
         self.tenantID = tenantID

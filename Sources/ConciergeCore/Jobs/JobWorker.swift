@@ -47,7 +47,10 @@ public struct JobWorker: Sendable {
     public func run() async {
         logger.info(
             "worker started",
-            metadata: ["worker": "\(workerID)", "queues": "\(options.queues.joined(separator: ","))", "concurrency": "\(options.concurrency)"])
+            metadata: [
+                "worker": "\(workerID)", "queues": "\(options.queues.joined(separator: ","))",
+                "concurrency": "\(options.concurrency)",
+            ])
         await withTaskGroup(of: Void.self) { group in
             for slot in 0..<max(options.concurrency, 1) {
                 group.addTask { await runSlot(slot) }
@@ -109,8 +112,10 @@ public struct JobWorker: Sendable {
         }
         let labels = [("queue", lease.queue), ("job", lease.job.name), ("outcome", outcome)]
         Counter(label: "concierge_jobs_processed_total", dimensions: labels).increment()
-        Metrics.Timer(label: "concierge_job_duration_seconds", dimensions: [("queue", lease.queue), ("job", lease.job.name)])
-            .recordNanoseconds((ContinuousClock.now - started).nanoseconds)
+        Metrics.Timer(
+            label: "concierge_job_duration_seconds", dimensions: [("queue", lease.queue), ("job", lease.job.name)]
+        )
+        .recordNanoseconds((ContinuousClock.now - started).nanoseconds)
     }
 
     private func recordFailure(_ lease: LeasedJob, error: any Error, log: Logger) async -> String {
@@ -135,11 +140,15 @@ public struct JobWorker: Sendable {
         let willRetry = retryable && lease.attempt < lease.job.maxAttempts
         log.warning(
             willRetry ? "job failed; will retry" : "job failed; dead-lettered",
-            metadata: ["error": "\(message.prefix(500))", "retry_in_ms": "\(willRetry ? delay.nanoseconds / 1_000_000 : 0)"])
+            metadata: [
+                "error": "\(message.prefix(500))", "retry_in_ms": "\(willRetry ? delay.nanoseconds / 1_000_000 : 0)",
+            ])
         return willRetry ? "retried" : "dead"
     }
 
-    private func withLeaseKeptAlive(_ lease: LeasedJob, log: Logger, _ body: @Sendable @escaping () async throws -> Void)
+    private func withLeaseKeptAlive(
+        _ lease: LeasedJob, log: Logger, _ body: @Sendable @escaping () async throws -> Void
+    )
         async throws
     {
         try await withThrowingTaskGroup(of: Void.self) { group in

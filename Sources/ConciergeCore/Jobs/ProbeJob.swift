@@ -19,17 +19,25 @@ public struct ProbeJob: JobHandler {
     }
 
     public func handle(_ lease: LeasedJob, context: JobContext) async throws {
-        struct Payload: Decodable { var hold_ms: Int? }
         guard let payload = try? JSONDecoder().decode(Payload.self, from: Data(lease.job.payload.utf8)) else {
             throw JobFailure.permanent("payload is not a probe payload")
         }
-        let hold = min(max(payload.hold_ms ?? 0, 0), 600_000)
+        let hold = min(max(payload.holdMilliseconds ?? 0, 0), 600_000)
         if hold > 0 { try await Task.sleep(for: .milliseconds(hold)) }
         let worker = context.workerID
         let attempt = lease.attempt
         let jobID = lease.job.id
         try await store.runOnce(lease, handler: name) { tx in
             try await tx.probes.insert(jobID: jobID, worker: worker, attempt: attempt)
+        }
+    }
+
+    /// The job's JSON payload.
+    struct Payload: Decodable {
+        var holdMilliseconds: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case holdMilliseconds = "hold_ms"
         }
     }
 }

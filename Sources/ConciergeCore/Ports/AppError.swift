@@ -22,7 +22,9 @@ public struct AppError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Seconds to wait for `rateLimited`.
     public var retryAfterSeconds: Int?
 
-    public init(_ category: Category, code: String, message: String, field: String? = nil, retryAfterSeconds: Int? = nil) {
+    public init(
+        _ category: Category, code: String, message: String, field: String? = nil, retryAfterSeconds: Int? = nil
+    ) {
         self.category = category
         self.code = code
         self.message = message

@@ -63,7 +63,9 @@ public struct Session: Sendable, Equatable {
     public var lastSeenAt: Date
     public var expiresAt: Date
 
-    public init(tenantID: TenantID, userID: UserID, csrfToken: String, createdAt: Date, lastSeenAt: Date, expiresAt: Date) {
+    public init(
+        tenantID: TenantID, userID: UserID, csrfToken: String, createdAt: Date, lastSeenAt: Date, expiresAt: Date
+    ) {
         self.tenantID = tenantID
         self.userID = userID
         self.csrfToken = csrfToken

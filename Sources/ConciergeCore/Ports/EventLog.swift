@@ -6,7 +6,8 @@ public protocol EventLog: Sendable {
     /// Appends `event` and, in the same transaction, one outbox row per message.
     func append(_ event: DomainEvent, outbox: [OutboxMessage]) async throws
     /// Events newest first, before `cursor` (a sequence number), optionally of one subject.
-    func list(before cursor: Int64?, limit: Int, subjectType: String?, subjectID: String?) async throws -> [RecordedEvent]
+    func list(before cursor: Int64?, limit: Int, subjectType: String?, subjectID: String?) async throws
+        -> [RecordedEvent]
 }
 
 /// A job to be published to a queue once the transaction commits.

@@ -10,7 +10,9 @@ public struct OutboxRelayTask: PeriodicTask {
     let queue: any JobQueue
     let batchSize: Int
 
-    public init(source: any OutboxSource, queue: any JobQueue, interval: Duration = .milliseconds(200), batchSize: Int = 500) {
+    public init(
+        source: any OutboxSource, queue: any JobQueue, interval: Duration = .milliseconds(200), batchSize: Int = 500
+    ) {
         self.source = source
         self.queue = queue
         self.interval = interval

@@ -49,12 +49,16 @@ public struct SchedulerLoop: Sendable {
                             try await task.runOnce()
                         } catch {
                             if Task.isCancelled { return }
-                            logger.warning("periodic task failed", metadata: ["task": "\(task.name)", "error": "\(error)"])
-                            Counter(label: "concierge_scheduler_task_failures_total", dimensions: [("task", task.name)]).increment()
+                            logger.warning(
+                                "periodic task failed", metadata: ["task": "\(task.name)", "error": "\(error)"])
+                            Counter(label: "concierge_scheduler_task_failures_total", dimensions: [("task", task.name)])
+                                .increment()
                         }
                         let elapsed = ContinuousClock.now - started
-                        Metrics.Timer(label: "concierge_scheduler_task_duration_seconds", dimensions: [("task", task.name)])
-                            .recordNanoseconds(elapsed.nanoseconds)
+                        Metrics.Timer(
+                            label: "concierge_scheduler_task_duration_seconds", dimensions: [("task", task.name)]
+                        )
+                        .recordNanoseconds(elapsed.nanoseconds)
                         try? await Task.sleep(for: task.interval)
                     }
                 }

@@ -72,11 +72,13 @@ public struct TenantProvisioning: Sendable {
         try await store.transaction(tenant.id) { tx in
             try await tx.events.append(
                 DomainEvent(
-                    tenantID: tenant.id, type: "tenant.created", subjectType: "tenant", subjectID: tenant.id.description,
+                    tenantID: tenant.id, type: "tenant.created", subjectType: "tenant",
+                    subjectID: tenant.id.description,
                     actor: actor, data: ["slug": .string(tenant.slug.rawValue)], occurredAt: tenant.createdAt),
                 outbox: [])
         }
-        let token = try await tokens.issue(name: "bootstrap admin", role: .admin, grantedBy: .owner, actor: actor, tenant: tenant.id)
+        let token = try await tokens.issue(
+            name: "bootstrap admin", role: .admin, grantedBy: .owner, actor: actor, tenant: tenant.id)
         return Provisioned(tenant: tenant, adminToken: token)
     }
 }

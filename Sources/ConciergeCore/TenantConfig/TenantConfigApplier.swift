@@ -45,12 +45,15 @@ public struct TenantConfigApplier: Sendable {
             let created = try await provisioning.create(
                 .init(
                     slug: blueprint.slug.rawValue, name: blueprint.settings.name ?? blueprint.slug.rawValue,
-                    timeZone: blueprint.settings.timeZone ?? "Asia/Shanghai", locale: blueprint.settings.locale ?? .zhCN))
+                    timeZone: blueprint.settings.timeZone ?? "Asia/Shanghai", locale: blueprint.settings.locale ?? .zhCN
+                ))
             tenant = created.tenant
             token = created.adminToken.secret
             changes.append("+ tenant \(tenant.slug) created")
         } else {
-            throw AppError(.notFound, code: "tenant_not_found", message: "no tenant '\(blueprint.slug)'; create it first or pass --create-missing")
+            throw AppError(
+                .notFound, code: "tenant_not_found",
+                message: "no tenant '\(blueprint.slug)'; create it first or pass --create-missing")
         }
         let updated = try await administration.update(blueprint.settings, by: actor, tenant: tenant.id)
         if (updated.name, updated.timeZone, updated.locale) != (tenant.name, tenant.timeZone, tenant.locale) {
@@ -62,7 +65,9 @@ public struct TenantConfigApplier: Sendable {
         return Report(tenant: tenant, changes: changes, bootstrapToken: token)
     }
 
-    private func applyUsers(_ specs: [TenantBlueprint.UserSpec], tenant: TenantID, actor: Actor) async throws -> [String] {
+    private func applyUsers(_ specs: [TenantBlueprint.UserSpec], tenant: TenantID, actor: Actor) async throws
+        -> [String]
+    {
         var changes: [String] = []
         for spec in specs {
             let existing = try await store.transaction(tenant) { try await $0.users.find(email: spec.email) }
@@ -83,7 +88,9 @@ public struct TenantConfigApplier: Sendable {
         return changes
     }
 
-    private func applyGroups(_ specs: [TenantBlueprint.GroupSpec], tenant: TenantID, actor: Actor) async throws -> [String] {
+    private func applyGroups(_ specs: [TenantBlueprint.GroupSpec], tenant: TenantID, actor: Actor) async throws
+        -> [String]
+    {
         var changes: [String] = []
         for spec in specs {
             let (existing, memberIDs) = try await store.transaction(tenant) { tx -> (Group?, [UserID]) in
@@ -92,7 +99,8 @@ public struct TenantConfigApplier: Sendable {
                     guard let user = try await tx.users.find(email: email) else {
                         throw AppError(
                             .invalidInput, code: "unknown_member",
-                            message: "group \(spec.key) lists \(email), who is not a user of this tenant", field: "groups.\(spec.key).members")
+                            message: "group \(spec.key) lists \(email), who is not a user of this tenant",
+                            field: "groups.\(spec.key).members")
                     }
                     ids.append(user.id)
                 }

@@ -50,8 +50,12 @@ public enum Actor: Sendable, Equatable, Codable, CustomStringConvertible {
         let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2 else { return nil }
         switch parts[0] {
-        case "user": guard let id = UserID(parts[1]) else { return nil }; self = .user(id)
-        case "token": guard let id = APITokenID(parts[1]) else { return nil }; self = .apiToken(id)
+        case "user":
+            guard let id = UserID(parts[1]) else { return nil }
+            self = .user(id)
+        case "token":
+            guard let id = APITokenID(parts[1]) else { return nil }
+            self = .apiToken(id)
         case "system": self = .system(parts[1])
         default: return nil
         }

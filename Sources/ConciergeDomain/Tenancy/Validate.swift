@@ -14,7 +14,8 @@ public enum Validate {
             throw ValidationError(field: field, code: "too_long", message: "must be at most \(maxLength) characters")
         }
         guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw ValidationError(field: field, code: "invalid_characters", message: "must not contain control characters")
+            throw ValidationError(
+                field: field, code: "invalid_characters", message: "must not contain control characters")
         }
         return trimmed
     }
@@ -37,7 +38,8 @@ public enum Validate {
     /// Checks an IANA time zone name.
     public static func timeZone(_ name: String, field: String) throws(ValidationError) {
         guard name.contains("/") || name == "UTC", TimeZone(identifier: name) != nil else {
-            throw ValidationError(field: field, code: "invalid_time_zone", message: "is not an IANA time zone such as Asia/Shanghai")
+            throw ValidationError(
+                field: field, code: "invalid_time_zone", message: "is not an IANA time zone such as Asia/Shanghai")
         }
     }
 
@@ -52,7 +54,8 @@ public enum Validate {
             throw ValidationError(field: field, code: "password_too_long", message: "must be at most 72 bytes")
         }
         guard Set(text).count >= 4 else {
-            throw ValidationError(field: field, code: "password_too_simple", message: "must use at least 4 different characters")
+            throw ValidationError(
+                field: field, code: "password_too_simple", message: "must use at least 4 different characters")
         }
     }
 }

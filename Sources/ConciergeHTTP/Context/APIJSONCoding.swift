@@ -6,7 +6,8 @@ import NIOCore
 public struct APIJSONEncoder: ResponseEncoder {
     public init() {}
 
-    public func encode(_ value: some Encodable, from request: Request, context: some RequestContext) throws -> Response {
+    public func encode(_ value: some Encodable, from request: Request, context: some RequestContext) throws -> Response
+    {
         let data = try Self.encoder.encode(value)
         var buffer = ByteBuffer()
         buffer.writeBytes(data)
@@ -29,7 +30,9 @@ public struct APIJSONEncoder: ResponseEncoder {
 public struct APIJSONDecoder: RequestDecoder {
     public init() {}
 
-    public func decode<T: Decodable>(_ type: T.Type, from request: Request, context: some RequestContext) async throws -> T {
+    public func decode<T: Decodable>(_ type: T.Type, from request: Request, context: some RequestContext) async throws
+        -> T
+    {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
         guard buffer.readableBytes > 0 else {
             throw RequestBodyError.empty

@@ -33,7 +33,8 @@ public struct AuthenticationMiddleware: RouterMiddleware {
         let limitKey: String
         if let header = request.headers[.authorization] {
             guard header.lowercased().hasPrefix("bearer "),
-                let identity = try await authentication.identify(bearer: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))
+                let identity = try await authentication.identify(
+                    bearer: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))
             else { throw AppError.unauthenticated }
             context.identity = identity
             limitKey = "api:\(identity.actor)"
@@ -43,7 +44,8 @@ public struct AuthenticationMiddleware: RouterMiddleware {
             }
             if case .session(let csrf) = identity.credential, !Self.isSafe(request.method) {
                 guard let sent = request.headers[.csrfToken], SecretToken.equalInConstantTime(sent, csrf) else {
-                    throw AppError(.forbidden, code: "csrf_token_invalid", message: "send the session's X-CSRF-Token header")
+                    throw AppError(
+                        .forbidden, code: "csrf_token_invalid", message: "send the session's X-CSRF-Token header")
                 }
             }
             context.identity = identity

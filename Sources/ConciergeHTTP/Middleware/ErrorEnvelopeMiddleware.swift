@@ -58,7 +58,9 @@ struct ErrorEnvelope {
             code = Self.code(of: error.status)
             message = error.status.reasonPhrase
         default:
-            (status, code, message) = (.internalServerError, "internal_error", "an unexpected error occurred; quote the request id")
+            (status, code, message) = (
+                .internalServerError, "internal_error", "an unexpected error occurred; quote the request id"
+            )
         }
     }
 

@@ -17,8 +17,11 @@ public struct RequestIDMiddleware: RouterMiddleware {
     ) async throws -> Response {
         var context = context
         let incoming = request.headers[.requestID] ?? ""
-        let isSafe = (8...64).contains(incoming.count)
-            && incoming.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }
+        let isSafe =
+            (8...64).contains(incoming.count)
+            && incoming.unicodeScalars.allSatisfy {
+                $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_")
+            }
         context.requestID = isSafe ? incoming : UUID().uuidString.lowercased()
         context.logger[metadataKey: "request_id"] = "\(context.requestID)"
         context.maxUploadSize = maxUploadSize

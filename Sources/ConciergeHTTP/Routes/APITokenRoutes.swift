@@ -21,7 +21,8 @@ struct APITokenRoutes {
                 response: Wrapped(key: "api_token", item: APITokenRepresentation(issued.token, secret: issued.secret)))
         }
         api.delete("api-tokens/:id", requires: .tokensManage) { _, context in
-            try await services.tokens.revoke(try context.id("id", of: "api token"), actor: context.identity.actor, tenant: context.identity.tenantID)
+            try await services.tokens.revoke(
+                try context.id("id", of: "api token"), actor: context.identity.actor, tenant: context.identity.tenantID)
             return Response(status: .noContent)
         }
     }

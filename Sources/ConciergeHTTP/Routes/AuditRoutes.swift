@@ -12,7 +12,8 @@ struct AuditRoutes {
             let query = request.uri.queryParameters
             let cursor: Int64? = try query["cursor"].map {
                 guard let value = Int64(String($0)), value > 0 else {
-                    throw AppError(.invalidInput, code: "invalid_parameter", message: "cursor is not valid", field: "cursor")
+                    throw AppError(
+                        .invalidInput, code: "invalid_parameter", message: "cursor is not valid", field: "cursor")
                 }
                 return value
             }

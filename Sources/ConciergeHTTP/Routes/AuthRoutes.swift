@@ -23,7 +23,9 @@ struct AuthRoutes {
             var expiresAt: Date
         }
         var response = try APIJSONEncoder().encode(
-            Body(user: UserRepresentation(result.user), csrfToken: result.session.csrfToken, expiresAt: result.session.expiresAt),
+            Body(
+                user: UserRepresentation(result.user), csrfToken: result.session.csrfToken,
+                expiresAt: result.session.expiresAt),
             from: request, context: context)
         response.setCookie(
             Cookie(

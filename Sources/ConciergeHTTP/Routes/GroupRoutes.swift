@@ -19,7 +19,8 @@ struct GroupRoutes {
             return EditedResponse(status: .created, response: Wrapped(key: "group", item: GroupRepresentation(group)))
         }
         api.get("groups/:id", requires: .groupsRead) { _, context in
-            let group = try await services.groups.get(try context.id("id", of: "group"), tenant: context.identity.tenantID)
+            let group = try await services.groups.get(
+                try context.id("id", of: "group"), tenant: context.identity.tenantID)
             return Wrapped(key: "group", item: GroupRepresentation(group))
         }
         api.patch("groups/:id", requires: .groupsWrite) { request, context in
@@ -31,7 +32,8 @@ struct GroupRoutes {
             return Wrapped(key: "group", item: GroupRepresentation(group))
         }
         api.delete("groups/:id", requires: .groupsWrite) { _, context in
-            try await services.groups.delete(try context.id("id", of: "group"), actor: context.identity.actor, tenant: context.identity.tenantID)
+            try await services.groups.delete(
+                try context.id("id", of: "group"), actor: context.identity.actor, tenant: context.identity.tenantID)
             return Response(status: .noContent)
         }
     }

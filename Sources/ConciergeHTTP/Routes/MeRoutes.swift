@@ -13,7 +13,9 @@ struct MeRoutes {
     private func me(_ identity: Identity) async throws -> MeRepresentation {
         let tenant = try await services.tenants.current(identity)
         var user: UserRepresentation?
-        if let id = identity.userID { user = UserRepresentation(try await services.users.get(id, tenant: identity.tenantID)) }
+        if let id = identity.userID {
+            user = UserRepresentation(try await services.users.get(id, tenant: identity.tenantID))
+        }
         let credential = if case .apiToken = identity.credential { "api_token" } else { "session" }
         return MeRepresentation(
             tenant: TenantRepresentation(tenant), role: identity.role.rawValue,

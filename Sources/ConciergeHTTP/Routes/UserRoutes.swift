@@ -11,7 +11,8 @@ struct UserRoutes {
             let limit = try request.pageLimit()
             let cursor: UserID? = try request.uri.queryParameters["cursor"].map {
                 guard let id = UserID(String($0)) else {
-                    throw AppError(.invalidInput, code: "invalid_parameter", message: "cursor is not valid", field: "cursor")
+                    throw AppError(
+                        .invalidInput, code: "invalid_parameter", message: "cursor is not valid", field: "cursor")
                 }
                 return id
             }
@@ -23,7 +24,8 @@ struct UserRoutes {
         api.post("users", requires: .usersWrite) { request, context in
             let body = try await request.decodeBody(as: UserCreateBody.self, context: context)
             let user = try await services.users.create(
-                .init(email: body.email, name: body.name, role: body.role, password: body.password, locale: body.locale),
+                .init(
+                    email: body.email, name: body.name, role: body.role, password: body.password, locale: body.locale),
                 grantedBy: context.identity.role, actor: context.identity.actor, tenant: context.identity.tenantID)
             return EditedResponse(status: .created, response: Wrapped(key: "user", item: UserRepresentation(user)))
         }
@@ -35,7 +37,9 @@ struct UserRoutes {
             let id: UserID = try context.id("id", of: "user")
             let body = try await request.decodeBody(as: UserPatchBody.self, context: context)
             let user = try await services.users.update(
-                id, .init(name: body.name, role: body.role, status: body.status, locale: body.locale, password: body.password),
+                id,
+                .init(
+                    name: body.name, role: body.role, status: body.status, locale: body.locale, password: body.password),
                 grantedBy: context.identity.role, actor: context.identity.actor, tenant: context.identity.tenantID)
             return Wrapped(key: "user", item: UserRepresentation(user))
         }

@@ -95,7 +95,8 @@ public struct CredentialPostgresStore: CredentialStore {
     }
 
     public func purgeExpiredSessions(now: Date) async throws -> Int {
-        try await client.query("DELETE FROM sessions WHERE expires_at <= \(now) RETURNING 1", logger: logger).collect().count
+        try await client.query("DELETE FROM sessions WHERE expires_at <= \(now) RETURNING 1", logger: logger).collect()
+            .count
     }
 
     private func decodeTokens(_ rows: PostgresRowSequence) async throws -> [APIToken] {
@@ -103,7 +104,8 @@ public struct CredentialPostgresStore: CredentialStore {
         for try await row in rows.decode(TokenRow.self) {
             tokens.append(
                 APIToken(
-                    id: APITokenID(row.0), tenantID: TenantID(row.1), name: row.2, role: Role(rawValue: row.3) ?? .lightAgent,
+                    id: APITokenID(row.0), tenantID: TenantID(row.1), name: row.2,
+                    role: Role(rawValue: row.3) ?? .lightAgent,
                     prefix: row.4, createdBy: Actor(row.5) ?? .system("unknown"), createdAt: row.6, lastUsedAt: row.7,
                     revokedAt: row.8, expiresAt: row.9))
         }

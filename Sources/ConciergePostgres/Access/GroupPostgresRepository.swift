@@ -51,22 +51,26 @@ struct GroupPostgresRepository: GroupRepository {
 
     func delete(id: GroupID) async throws -> Bool {
         let rows = try await connection.query(
-            "DELETE FROM groups WHERE tenant_id = \(tenantID.rawValue) AND id = \(id.rawValue) RETURNING id", logger: logger
+            "DELETE FROM groups WHERE tenant_id = \(tenantID.rawValue) AND id = \(id.rawValue) RETURNING id",
+            logger: logger
         ).collect()
         return !rows.isEmpty
     }
 
     func list() async throws -> [Group] {
         try await fetch(
-            "\(unescaped: Self.select) WHERE g.tenant_id = \(tenantID.rawValue) GROUP BY g.tenant_id, g.id ORDER BY g.name, g.id")
+            "\(unescaped: Self.select) WHERE g.tenant_id = \(tenantID.rawValue) GROUP BY g.tenant_id, g.id ORDER BY g.name, g.id"
+        )
     }
 
     func setMembers(_ members: [UserID], of id: GroupID) async throws {
         let ids = members.map(\.rawValue)
         try await connection.query(
-            "DELETE FROM group_members WHERE tenant_id = \(tenantID.rawValue) AND group_id = \(id.rawValue)", logger: logger)
+            "DELETE FROM group_members WHERE tenant_id = \(tenantID.rawValue) AND group_id = \(id.rawValue)",
+            logger: logger)
         guard !ids.isEmpty else { return }
-        try await translatingConstraintErrors(conflict: "duplicate_member", "a member is listed twice", missing: "user") {
+        try await translatingConstraintErrors(conflict: "duplicate_member", "a member is listed twice", missing: "user")
+        {
             try await connection.query(
                 """
                 INSERT INTO group_members (tenant_id, group_id, user_id)

@@ -38,7 +38,8 @@ struct UserPostgresRepository: UserRepository {
 
     func passwordHash(of id: UserID) async throws -> String? {
         let rows = try await connection.query(
-            "SELECT password_hash FROM users WHERE tenant_id = \(tenantID.rawValue) AND id = \(id.rawValue)", logger: logger)
+            "SELECT password_hash FROM users WHERE tenant_id = \(tenantID.rawValue) AND id = \(id.rawValue)",
+            logger: logger)
         for try await hash in rows.decode(String?.self) { return hash }
         return nil
     }
@@ -75,21 +76,26 @@ struct UserPostgresRepository: UserRepository {
                 """)
         }
         return try await fetch(
-            "SELECT \(unescaped: Self.columns) FROM users WHERE tenant_id = \(tenantID.rawValue) ORDER BY name, id LIMIT \(limit)")
+            "SELECT \(unescaped: Self.columns) FROM users WHERE tenant_id = \(tenantID.rawValue) ORDER BY name, id LIMIT \(limit)"
+        )
     }
 
     func countSeatsInUse() async throws -> Int {
         try await count(
-            "SELECT count(*)::int8 FROM users WHERE tenant_id = \(tenantID.rawValue) AND role <> 'light_agent' AND status <> 'deactivated'")
+            "SELECT count(*)::int8 FROM users WHERE tenant_id = \(tenantID.rawValue) AND role <> 'light_agent' AND status <> 'deactivated'"
+        )
     }
 
     func countActiveOwners() async throws -> Int {
         try await count(
-            "SELECT count(*)::int8 FROM users WHERE tenant_id = \(tenantID.rawValue) AND role = 'owner' AND status = 'active'")
+            "SELECT count(*)::int8 FROM users WHERE tenant_id = \(tenantID.rawValue) AND role = 'owner' AND status = 'active'"
+        )
     }
 
     private func count(_ query: PostgresQuery) async throws -> Int {
-        for try await value in try await connection.query(query, logger: logger).decode(Int64.self) { return Int(value) }
+        for try await value in try await connection.query(query, logger: logger).decode(Int64.self) {
+            return Int(value)
+        }
         return 0
     }
 
@@ -98,8 +104,10 @@ struct UserPostgresRepository: UserRepository {
         for try await row in try await connection.query(query, logger: logger).decode(Row.self) {
             users.append(
                 User(
-                    id: UserID(row.0), tenantID: tenantID, email: row.1, name: row.2, role: Role(rawValue: row.3) ?? .agent,
-                    status: UserStatus(rawValue: row.4) ?? .deactivated, locale: row.5.flatMap(Tenant.Locale.init(rawValue:)),
+                    id: UserID(row.0), tenantID: tenantID, email: row.1, name: row.2,
+                    role: Role(rawValue: row.3) ?? .agent,
+                    status: UserStatus(rawValue: row.4) ?? .deactivated,
+                    locale: row.5.flatMap(Tenant.Locale.init(rawValue:)),
                     lastLoginAt: row.6, createdAt: row.7, updatedAt: row.8))
         }
         return users

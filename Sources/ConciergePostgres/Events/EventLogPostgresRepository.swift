@@ -28,7 +28,9 @@ struct EventLogPostgresRepository: EventLog {
         }
     }
 
-    func list(before cursor: Int64?, limit: Int, subjectType: String?, subjectID: String?) async throws -> [RecordedEvent] {
+    func list(before cursor: Int64?, limit: Int, subjectType: String?, subjectID: String?) async throws
+        -> [RecordedEvent]
+    {
         let rows = try await connection.query(
             """
             SELECT seq, id, type, subject_type, subject_id, actor, data::text, occurred_at FROM events

@@ -14,14 +14,17 @@ public struct OutboxPostgresSource: OutboxSource {
         self.logger = logger
     }
 
-    public func relay(limit: Int, _ publish: @Sendable ([PendingOutboxRow]) async throws -> [Int64]) async throws -> Int {
+    public func relay(limit: Int, _ publish: @Sendable ([PendingOutboxRow]) async throws -> [Int64]) async throws -> Int
+    {
         let logger = self.logger
         return try await client.transaction(logger: logger) { connection in
-            let rows = try await connection.query("SELECT id, tenant_id, queue, job FROM outbox_claim(\(limit)::int4)", logger: logger)
+            let rows = try await connection.query(
+                "SELECT id, tenant_id, queue, job FROM outbox_claim(\(limit)::int4)", logger: logger)
             var pending: [PendingOutboxRow] = []
             for try await (id, tenant, queue, job) in rows.decode((Int64, UUID, String, String).self) {
                 guard let decoded = try? JSONDecoder().decode(Job.self, from: Data(job.utf8)) else {
-                    logger.error("undecodable outbox row skipped", metadata: ["outbox_id": "\(id)", "tenant_id": "\(tenant)"])
+                    logger.error(
+                        "undecodable outbox row skipped", metadata: ["outbox_id": "\(id)", "tenant_id": "\(tenant)"])
                     continue
                 }
                 pending.append(PendingOutboxRow(id: id, tenantID: TenantID(tenant), queue: queue, job: decoded))

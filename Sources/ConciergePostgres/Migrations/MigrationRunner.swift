@@ -42,7 +42,9 @@ public struct MigrationRunner: Sendable {
             }
             let sql = try String(contentsOf: url, encoding: .utf8)
             let checksum = SHA256.hash(data: Data(sql.utf8)).map { String(format: "%02x", $0) }.joined()
-            return Migration(version: String(file[..<separator]), name: String(file[file.index(after: separator)...]), sql: sql, checksum: checksum)
+            return Migration(
+                version: String(file[..<separator]), name: String(file[file.index(after: separator)...]), sql: sql,
+                checksum: checksum)
         }
     }
 
@@ -86,7 +88,9 @@ public struct MigrationRunner: Sendable {
             if let checksum = known[migration.version] {
                 guard checksum == migration.checksum else {
                     throw MigrationError(
-                        message: "migration \(migration.version)_\(migration.name) was edited after it was applied; add a new migration instead")
+                        message:
+                            "migration \(migration.version)_\(migration.name) was edited after it was applied; add a new migration instead"
+                    )
                 }
                 continue
             }
@@ -98,7 +102,8 @@ public struct MigrationRunner: Sendable {
                     "INSERT INTO schema_migrations (version, name, checksum) VALUES (\(migration.version), \(migration.name), \(migration.checksum))",
                     logger: logger)
             }
-            logger.info("applied migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)"])
+            logger.info(
+                "applied migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)"])
             applied.append(migration.version)
         }
         return applied
@@ -112,10 +117,13 @@ public struct MigrationRunner: Sendable {
         var found: (Bool, Bool)?
         for try await row in rows.decode((Bool, Bool).self) { found = row }
         guard let (superuser, bypass) = found else {
-            throw MigrationError(message: "application role '\(appRole)' does not exist; create it (NOSUPERUSER NOBYPASSRLS) first")
+            throw MigrationError(
+                message: "application role '\(appRole)' does not exist; create it (NOSUPERUSER NOBYPASSRLS) first")
         }
         guard !superuser, !bypass else {
-            throw MigrationError(message: "application role '\(appRole)' is a superuser or has BYPASSRLS; tenant isolation needs neither")
+            throw MigrationError(
+                message: "application role '\(appRole)' is a superuser or has BYPASSRLS; tenant isolation needs neither"
+            )
         }
     }
 

@@ -34,7 +34,10 @@ public enum SQLScript {
                 var end = index + 1
                 while end < chars.count {
                     if chars[end] == c {
-                        if end + 1 < chars.count, chars[end + 1] == c { end += 2; continue }
+                        if end + 1 < chars.count, chars[end + 1] == c {
+                            end += 2
+                            continue
+                        }
                         end += 1
                         break
                     }

@@ -23,7 +23,8 @@ public struct PostgresTenantStore: TenantStore {
         return try await client.transaction(logger: scopedLogger) { connection in
             try await connection.query(
                 "SELECT set_config('app.tenant_id', \(tenant.description), true)", logger: scopedLogger)
-            return try await body(PostgresTenantTransaction(tenantID: tenant, connection: connection, logger: scopedLogger))
+            return try await body(
+                PostgresTenantTransaction(tenantID: tenant, connection: connection, logger: scopedLogger))
         }
     }
 }
@@ -35,10 +36,14 @@ struct PostgresTenantTransaction: TenantTransaction {
     let logger: Logger
 
     var users: any UserRepository { UserPostgresRepository(tenantID: tenantID, connection: connection, logger: logger) }
-    var groups: any GroupRepository { GroupPostgresRepository(tenantID: tenantID, connection: connection, logger: logger) }
+    var groups: any GroupRepository {
+        GroupPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
+    }
     var events: any EventLog { EventLogPostgresRepository(tenantID: tenantID, connection: connection, logger: logger) }
     var jobReceipts: any JobReceiptRepository {
         JobReceiptPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
     }
-    var probes: any ProbeRepository { ProbePostgresRepository(tenantID: tenantID, connection: connection, logger: logger) }
+    var probes: any ProbeRepository {
+        ProbePostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
+    }
 }

@@ -14,7 +14,8 @@ public struct TenantPostgresDirectory: TenantDirectory {
         self.logger = logger
     }
 
-    static let columns = "id, slug, name, status, plan, seat_limit::int8, time_zone, locale, placement, created_at, updated_at"
+    static let columns =
+        "id, slug, name, status, plan, seat_limit::int8, time_zone, locale, placement, created_at, updated_at"
     typealias Row = (UUID, String, String, String, String, Int64, String, String, String, Date, Date)
 
     public func create(_ tenant: Tenant) async throws {
@@ -58,7 +59,8 @@ public struct TenantPostgresDirectory: TenantDirectory {
             tenants.append(
                 Tenant(
                     id: TenantID(row.0), slug: slug, name: row.2, status: TenantStatus(rawValue: row.3) ?? .suspended,
-                    plan: row.4, seatLimit: Int(row.5), timeZone: row.6, locale: Tenant.Locale(rawValue: row.7) ?? .zhCN,
+                    plan: row.4, seatLimit: Int(row.5), timeZone: row.6,
+                    locale: Tenant.Locale(rawValue: row.7) ?? .zhCN,
                     placement: row.8, createdAt: row.9, updatedAt: row.10))
         }
         return tenants
