@@ -29,6 +29,8 @@ public enum APIRouter {
         GroupRoutes(services: services).register(on: authenticated)
         APITokenRoutes(services: services).register(on: authenticated)
         AuditRoutes(services: services).register(on: authenticated)
+        TicketRoutes(services: services).register(on: authenticated)
+        CommentRoutes(services: services).register(on: authenticated)
         return router
     }
 }

@@ -9,6 +9,8 @@ public struct HTTPServices: Sendable {
     public var groups: GroupAdministration
     public var tokens: APITokenAdministration
     public var audit: AuditTrail
+    public var tickets: TicketDesk
+    public var conversation: TicketConversation
     public var limiter: any RateLimiter
     public var health: [any HealthProbe]
     /// Renders the Prometheus text exposition of this process.
@@ -17,7 +19,8 @@ public struct HTTPServices: Sendable {
 
     public init(
         authentication: Authentication, tenants: TenantAdministration, users: UserAdministration,
-        groups: GroupAdministration, tokens: APITokenAdministration, audit: AuditTrail, limiter: any RateLimiter,
+        groups: GroupAdministration, tokens: APITokenAdministration, audit: AuditTrail, tickets: TicketDesk,
+        conversation: TicketConversation, limiter: any RateLimiter,
         health: [any HealthProbe], metrics: @escaping @Sendable () async -> String, settings: HTTPSettings
     ) {
         self.authentication = authentication
@@ -26,6 +29,8 @@ public struct HTTPServices: Sendable {
         self.groups = groups
         self.tokens = tokens
         self.audit = audit
+        self.tickets = tickets
+        self.conversation = conversation
         self.limiter = limiter
         self.health = health
         self.metrics = metrics

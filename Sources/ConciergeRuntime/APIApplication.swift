@@ -13,6 +13,7 @@ public enum APIApplication {
         let services = HTTPServices(
             authentication: try await platform.authentication(), tenants: platform.tenantAdministration,
             users: platform.users, groups: platform.groups, tokens: platform.tokens, audit: platform.audit,
+            tickets: platform.tickets, conversation: platform.conversation,
             limiter: platform.limiter, health: platform.health, metrics: { Observability.render() },
             settings: HTTPSettings(
                 maxBodyBytes: configuration.maxBodyBytes, secureCookies: configuration.cookieSecure,

@@ -56,6 +56,8 @@ public struct Platform: Sendable {
     public var groups: GroupAdministration { GroupAdministration(store: store) }
     public var tokens: APITokenAdministration { APITokenAdministration(credentials: credentials, store: store) }
     public var audit: AuditTrail { AuditTrail(store: store) }
+    public var tickets: TicketDesk { TicketDesk(store: store) }
+    public var conversation: TicketConversation { TicketConversation(store: store) }
     public var provisioning: TenantProvisioning { TenantProvisioning(tenants: tenants, tokens: tokens, store: store) }
     public var configApplier: TenantConfigApplier {
         TenantConfigApplier(
@@ -75,7 +77,7 @@ public struct Platform: Sendable {
     }
 
     /// The handlers the worker runs, by job name.
-    public var jobHandlers: [any JobHandler] { [ProbeJob(store: store)] }
+    public var jobHandlers: [any JobHandler] { [ProbeJob(store: store), EventDispatchJob(subscribers: [])] }
 
     /// The periodic tasks the scheduler's leader runs.
     public var periodicTasks: [any PeriodicTask] {

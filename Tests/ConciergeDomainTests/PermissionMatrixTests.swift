@@ -7,12 +7,16 @@ struct PermissionMatrixTests {
     static let expected: [Role: Set<Permission>] = [
         .owner: [
             .tenantRead, .tenantWrite, .usersRead, .usersWrite, .groupsRead, .groupsWrite, .tokensManage, .auditRead,
+            .ticketsRead, .ticketsWrite, .customersRead, .customersWrite,
         ],
         .admin: [
             .tenantRead, .tenantWrite, .usersRead, .usersWrite, .groupsRead, .groupsWrite, .tokensManage, .auditRead,
+            .ticketsRead, .ticketsWrite, .customersRead, .customersWrite,
         ],
-        .supervisor: [.tenantRead, .usersRead, .groupsRead, .auditRead],
-        .agent: [.tenantRead, .usersRead, .groupsRead],
+        .supervisor: [
+            .tenantRead, .usersRead, .groupsRead, .auditRead, .ticketsRead, .ticketsWrite, .customersRead, .customersWrite,
+        ],
+        .agent: [.tenantRead, .usersRead, .groupsRead, .ticketsRead, .ticketsWrite, .customersRead, .customersWrite],
         .lightAgent: [.tenantRead],
     ]
 
@@ -53,13 +57,17 @@ struct PermissionMatrixTests {
             (.groupsWrite, "groups:write"),
             (.tokensManage, "tokens:manage"),
             (.auditRead, "audit:read"),
+            (.ticketsRead, "tickets:read"),
+            (.ticketsWrite, "tickets:write"),
+            (.customersRead, "customers:read"),
+            (.customersWrite, "customers:write"),
         ])
     func permissionNamesAreStable(_ permission: Permission, _ name: String) {
         #expect(permission.rawValue == name)
         #expect(Permission(rawValue: name) == permission)
     }
 
-    @Test func thereAreExactlyEightPermissions() {
-        #expect(Permission.allCases.count == 8)
+    @Test func thereAreExactlyTwelvePermissions() {
+        #expect(Permission.allCases.count == 12)
     }
 }

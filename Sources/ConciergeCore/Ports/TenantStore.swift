@@ -18,4 +18,7 @@ public protocol TenantTransaction: Sendable {
     var events: any EventLog { get }
     var jobReceipts: any JobReceiptRepository { get }
     var probes: any ProbeRepository { get }
+    var tickets: any TicketRepository { get }
+    var comments: any CommentRepository { get }
+    var customers: any CustomerRepository { get }
 }

@@ -9,6 +9,10 @@ public enum Permission: String, Sendable, Codable, CaseIterable {
     case groupsWrite = "groups:write"
     case tokensManage = "tokens:manage"
     case auditRead = "audit:read"
+    case ticketsRead = "tickets:read"
+    case ticketsWrite = "tickets:write"
+    case customersRead = "customers:read"
+    case customersWrite = "customers:write"
 }
 
 extension Role {
@@ -18,9 +22,9 @@ extension Role {
         case .owner, .admin:
             Set(Permission.allCases)
         case .supervisor:
-            [.tenantRead, .usersRead, .groupsRead, .auditRead]
+            [.tenantRead, .usersRead, .groupsRead, .auditRead, .ticketsRead, .ticketsWrite, .customersRead, .customersWrite]
         case .agent:
-            [.tenantRead, .usersRead, .groupsRead]
+            [.tenantRead, .usersRead, .groupsRead, .ticketsRead, .ticketsWrite, .customersRead, .customersWrite]
         case .lightAgent:
             [.tenantRead]
         }

@@ -54,3 +54,16 @@ public typealias GroupID = TypedID<GroupTag>
 public typealias APITokenID = TypedID<APITokenTag>
 /// Identifies a domain event; consumers de-duplicate by it.
 public typealias EventID = TypedID<EventTag>
+public enum TicketTag {}
+public enum CustomerTag {}
+public enum OrganizationTag {}
+public enum CommentTag {}
+
+/// Identifies a ticket (its human-readable number is ``Ticket/number``).
+public typealias TicketID = TypedID<TicketTag>
+/// Identifies an end customer (a ticket's requester).
+public typealias CustomerID = TypedID<CustomerTag>
+/// Identifies a customer organization.
+public typealias OrganizationID = TypedID<OrganizationTag>
+/// Identifies a comment (public reply or internal note).
+public typealias CommentID = TypedID<CommentTag>

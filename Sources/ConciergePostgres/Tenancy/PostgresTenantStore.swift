@@ -46,4 +46,13 @@ struct PostgresTenantTransaction: TenantTransaction {
     var probes: any ProbeRepository {
         ProbePostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
     }
+    var tickets: any TicketRepository {
+        TicketPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
+    }
+    var comments: any CommentRepository {
+        CommentPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
+    }
+    var customers: any CustomerRepository {
+        CustomerPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
+    }
 }

@@ -1,0 +1,11 @@
+import ConciergeDomain
+import Foundation
+
+/// Comments of the transaction's tenant.
+public protocol CommentRepository: Sendable {
+    func insert(_ comment: Comment, searchDocument: String) async throws
+    /// Oldest first, after `cursor` (a comment id), optionally public ones only.
+    func list(ticket: TicketID, publicOnly: Bool, after cursor: CommentID?, limit: Int) async throws -> [Comment]
+    /// Moves every comment of `source` to `target` (merging tickets).
+    func move(from source: TicketID, to target: TicketID) async throws
+}

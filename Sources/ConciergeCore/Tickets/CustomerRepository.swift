@@ -1,0 +1,19 @@
+import ConciergeDomain
+import Foundation
+
+/// Customers of the transaction's tenant, with identity matching.
+public protocol CustomerRepository: Sendable {
+    func insert(_ customer: Customer) async throws
+    func find(id: CustomerID) async throws -> Customer?
+    /// The customers among `ids` (missing ones are left out).
+    func find(ids: [CustomerID]) async throws -> [Customer]
+    /// The customer who owns this email or phone identity.
+    func find(identity kind: CustomerIdentityKind, value: String) async throws -> Customer?
+    /// Claims an identity for `customer`. - Returns: the id of the customer who owns it now
+    /// (another one when it was already taken).
+    func claim(identity kind: CustomerIdentityKind, value: String, for customer: CustomerID) async throws -> CustomerID
+    func update(_ customer: Customer) async throws
+    func delete(id: CustomerID) async throws
+    /// The organization that owns `domain` for auto-association.
+    func organization(forDomain domain: String) async throws -> OrganizationID?
+}

@@ -1,0 +1,171 @@
+import ConciergeDomain
+import Foundation
+
+/// The agent-facing ticket use cases: open, read, change, comment, list and search. Every
+/// change commits together with its history event and an outbox row, so SLA, automation and
+/// integrations can react to it.
+public struct TicketDesk: Sendable {
+    /// The queue that carries ticket events to their consumers.
+    public static let eventsQueue = "events"
+
+    let store: any TenantStore
+    let now: @Sendable () -> Date
+
+    public init(store: any TenantStore, now: @escaping @Sendable () -> Date = Date.init) {
+        self.store = store
+        self.now = now
+    }
+
+    /// Opens a ticket, matching or creating its requester.
+    /// - Throws: `invalidInput` naming the field; `notFound` for an unknown assignee, group or parent.
+    public func create(_ new: NewTicket, actor: Actor, tenant: TenantID) async throws -> Ticket {
+        let subject: String
+        let description: String
+        let tags: [String]
+        do throws(ValidationError) {
+            subject = try Validate.displayName(new.subject, field: "subject", maxLength: 500)
+            do throws(ValidationError) { description = try Comment.validatedBody(new.description) } catch {
+                throw ValidationError(field: "description", code: error.code, message: error.message)
+            }
+            tags = try TicketTags.normalize(new.tags)
+            if let status = new.status, status == .closed || status == .solved {
+                throw ValidationError(field: "status", code: "invalid_transition", message: "a new ticket cannot start \(status.rawValue)")
+            }
+        } catch { throw AppError.invalid(error) }
+        let createdAt = now()
+        return try await store.transaction(tenant) { tx in
+            let requester = try await RequesterResolution(tx: tx, now: createdAt).resolve(new.requester)
+            try await TicketReferences(tx: tx).check(assignee: new.assigneeID, group: new.groupID, parent: new.parentID)
+            let number = try await tx.tickets.nextNumber()
+            let ticket = Ticket(
+                id: TicketID(), tenantID: tenant, number: number, subject: subject, description: description,
+                status: new.status ?? (new.assigneeID == nil ? .new : .open), priority: new.priority ?? .normal,
+                type: new.type ?? (new.dueAt == nil ? .question : .task), channel: new.channel, requesterID: requester.id,
+                organizationID: requester.organizationID, assigneeID: new.assigneeID, groupID: new.groupID,
+                followerIDs: Array(Set(new.followerIDs)).sorted(), tags: tags, customFields: new.customFields,
+                dueAt: new.dueAt, parentID: new.parentID, createdAt: createdAt, updatedAt: createdAt)
+            try await tx.tickets.insert(ticket, searchDocument: SearchTokenizer.document([subject, description]))
+            try await record(
+                "ticket.created", ticket, actor: actor, tx: tx,
+                data: ["number": .number(Double(number)), "channel": .string(new.channel.rawValue), "requester_id": .string(requester.id.description)])
+            return ticket
+        }
+    }
+
+    /// The ticket with this id (or `#number` when `reference` is a number).
+    public func get(_ reference: TicketReference, tenant: TenantID) async throws -> Ticket {
+        try await store.transaction(tenant) { tx in try await Self.find(reference, in: tx) }
+    }
+
+    /// Changes a ticket.
+    /// - Parameter expectedVersion: the version the caller read (If-Match); a different
+    ///   current version answers `conflict` (`version_conflict`) and changes nothing.
+    public func update(
+        _ reference: TicketReference, _ change: TicketChange, expectedVersion: Int?, actor: Actor, tenant: TenantID
+    ) async throws -> Ticket {
+        let changedAt = now()
+        return try await store.transaction(tenant) { tx in
+            let found = try await Self.find(reference, in: tx)
+            guard let before = try await tx.tickets.lock(id: found.id) else { throw AppError.notFound("ticket") }
+            if let expectedVersion, expectedVersion != before.version {
+                throw AppError(
+                    .conflict, code: "version_conflict",
+                    message: "the ticket changed since version \(expectedVersion) (now \(before.version)); reload and retry")
+            }
+            try await TicketReferences(tx: tx).check(
+                assignee: change.assigneeID ?? nil, group: change.groupID ?? nil, parent: nil, followers: change.followerIDs ?? [])
+            let (after, changes) = try Self.applying(change, to: before, at: changedAt)
+            guard !changes.isEmpty else { return before }
+            let subjectChanged = after.subject != before.subject
+            try await tx.tickets.update(
+                after, searchDocument: subjectChanged ? SearchTokenizer.document([after.subject, after.description]) : nil)
+            try await record("ticket.updated", after, actor: actor, tx: tx, data: Self.history(changes))
+            if after.status == .solved, before.status != .solved, let parentID = after.parentID {
+                try await ParentReopening(tx: tx, desk: self, at: changedAt).childSolved(parent: parentID)
+            }
+            return after
+        }
+    }
+
+    /// A page of tickets matching `query`.
+    public func list(_ query: TicketQuery, tenant: TenantID) async throws -> TicketPage {
+        guard (1...200).contains(query.limit) else {
+            throw AppError(.invalidInput, code: "invalid_parameter", message: "limit must be 1-200", field: "limit")
+        }
+        return try await store.transaction(tenant) { try await $0.tickets.list(query) }
+    }
+
+    /// The ticket's history, newest first: who changed what, old → new, when and how.
+    public func history(_ reference: TicketReference, tenant: TenantID, before cursor: Int64?, limit: Int) async throws
+        -> [RecordedEvent]
+    {
+        try await store.transaction(tenant) { tx in
+            let ticket = try await Self.find(reference, in: tx)
+            return try await tx.events.list(before: cursor, limit: limit, subjectType: "ticket", subjectID: ticket.id.description)
+        }
+    }
+
+    /// The requesters of `tickets`, by id, in one round trip.
+    public func requesters(of tickets: [Ticket], tenant: TenantID) async throws -> [CustomerID: Customer] {
+        let ids = Array(Set(tickets.map(\.requesterID)))
+        let customers = try await store.transaction(tenant) { try await $0.customers.find(ids: ids) }
+        return Dictionary(uniqueKeysWithValues: customers.map { ($0.id, $0) })
+    }
+
+    /// Internal work tickets spawned from `reference`.
+    public func children(of reference: TicketReference, tenant: TenantID) async throws -> [Ticket] {
+        try await store.transaction(tenant) { tx in
+            try await tx.tickets.children(of: try await Self.find(reference, in: tx).id)
+        }
+    }
+
+    static func find(_ reference: TicketReference, in tx: any TenantTransaction) async throws -> Ticket {
+        let ticket: Ticket? =
+            switch reference {
+            case .id(let id): try await tx.tickets.find(id: id)
+            case .number(let number): try await tx.tickets.find(number: number)
+            }
+        guard let ticket else { throw AppError.notFound("ticket") }
+        return ticket
+    }
+
+    static func applying(_ change: TicketChange, to ticket: Ticket, at date: Date) throws -> (Ticket, [TicketChange.FieldChange]) {
+        do throws(ValidationError) { return try change.apply(to: ticket, at: date) } catch {
+            if error.code == "invalid_transition" || error.code == "ticket_closed" {
+                throw AppError(.conflict, code: error.code, message: error.message, field: error.field)
+            }
+            throw AppError.invalid(error)
+        }
+    }
+
+    static func history(_ changes: [TicketChange.FieldChange]) -> [String: JSONValue] {
+        ["changes": .object(Dictionary(uniqueKeysWithValues: changes.map { ($0.field, JSONValue.array([$0.old, $0.new])) }))]
+    }
+
+    /// Appends the ticket event and its outbox row in the caller's transaction.
+    func record(_ type: String, _ ticket: Ticket, actor: Actor, tx: any TenantTransaction, data: [String: JSONValue]) async throws {
+        let event = DomainEvent(
+            tenantID: ticket.tenantID, type: type, subjectType: "ticket", subjectID: ticket.id.description, actor: actor,
+            data: data, occurredAt: ticket.updatedAt)
+        let payload = #"{"event_id":"\#(event.id)","type":"\#(type)","ticket_id":"\#(ticket.id)","version":\#(ticket.version)}"#
+        let job = Job(id: event.id.description, name: EventDispatchJob.jobName, tenantID: ticket.tenantID, payload: payload)
+        try await tx.events.append(event, outbox: [OutboxMessage(queue: Self.eventsQueue, job: job)])
+    }
+}
+
+/// A ticket named by its id or its per-tenant number.
+public enum TicketReference: Sendable, Equatable {
+    case id(TicketID)
+    case number(Int64)
+
+    /// Parses a UUID or a positive number (optionally written `#1001`).
+    public init?(_ text: String) {
+        if let id = TicketID(text) {
+            self = .id(id)
+        } else if let number = Int64(text.hasPrefix("#") ? String(text.dropFirst()) : text), number > 0 {
+            self = .number(number)
+        } else {
+            return nil
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import ConciergeDomain
+import Foundation
+
+/// Tickets of the transaction's tenant.
+public protocol TicketRepository: Sendable {
+    /// The next per-tenant number (1001 for the first ticket). Call last before inserting:
+    /// it locks the tenant's counter until the transaction ends.
+    func nextNumber() async throws -> Int64
+    /// Inserts `ticket` with the search document of its subject and description.
+    func insert(_ ticket: Ticket, searchDocument: String) async throws
+    func find(id: TicketID) async throws -> Ticket?
+    func find(number: Int64) async throws -> Ticket?
+    /// Locks and returns the ticket (`SELECT … FOR UPDATE`) for a read-modify-write.
+    func lock(id: TicketID) async throws -> Ticket?
+    /// Saves `ticket`; the caller has checked the version under ``lock(id:)``.
+    func update(_ ticket: Ticket, searchDocument: String?) async throws
+    /// Records the first public agent reply, if none is recorded yet.
+    func recordFirstResponse(of id: TicketID, at: Date) async throws
+    func list(_ query: TicketQuery) async throws -> TicketPage
+    /// Tickets spawned from `parent`.
+    func children(of parent: TicketID) async throws -> [Ticket]
+}

@@ -1,0 +1,5 @@
+/// Phantom tag for ``TicketFormID``.
+public enum TicketFormTag {}
+
+/// Identifies a ticket form of one tenant.
+public typealias TicketFormID = TypedID<TicketFormTag>

@@ -1,0 +1,58 @@
+import Foundation
+
+/// An end customer (终端客户): a ticket's requester, recognised across channels by email or phone.
+public struct Customer: Sendable, Equatable {
+    public var id: CustomerID
+    public var tenantID: TenantID
+    public var name: String
+    /// Lowercased; each belongs to one customer of the tenant.
+    public var emails: [String]
+    /// Normalised digits with an optional leading `+`; each belongs to one customer.
+    public var phones: [String]
+    /// Ids in other systems (`{"crm": "C-1042"}`).
+    public var externalIDs: [String: String]
+    /// Service tier such as `standard` or `vip` (a key).
+    public var tier: String
+    public var tags: [String]
+    public var locale: Tenant.Locale?
+    public var organizationID: OrganizationID?
+    public var attributes: [String: JSONValue]
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    public init(
+        id: CustomerID, tenantID: TenantID, name: String, emails: [String], phones: [String] = [],
+        externalIDs: [String: String] = [:], tier: String = "standard", tags: [String] = [], locale: Tenant.Locale? = nil,
+        organizationID: OrganizationID? = nil, attributes: [String: JSONValue] = [:], createdAt: Date, updatedAt: Date
+    ) {
+        self.id = id
+        self.tenantID = tenantID
+        self.name = name
+        self.emails = emails
+        self.phones = phones
+        self.externalIDs = externalIDs
+        self.tier = tier
+        self.tags = tags
+        self.locale = locale
+        self.organizationID = organizationID
+        self.attributes = attributes
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
+    /// Normalises a phone number for matching: digits only, keeping one leading `+`; 5–20 digits.
+    public static func normalizedPhone(_ text: String, field: String = "phone") throws(ValidationError) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let digits = trimmed.filter(\.isASCII).filter(\.isNumber)
+        let allowed = trimmed.allSatisfy { $0.isNumber || " -()+.".contains($0) }
+        guard allowed, (5...20).contains(digits.count) else {
+            throw ValidationError(field: field, code: "invalid_phone", message: "is not a phone number")
+        }
+        return (trimmed.hasPrefix("+") ? "+" : "") + digits
+    }
+
+    /// The domain part of an email (for organization auto-association).
+    public static func domain(ofEmail email: String) -> String? {
+        email.split(separator: "@").last.map { $0.lowercased() }
+    }
+}

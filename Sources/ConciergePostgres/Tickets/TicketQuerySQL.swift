@@ -1,0 +1,137 @@
+import ConciergeCore
+import ConciergeDomain
+import Foundation
+import PostgresNIO
+
+/// Builds the SQL of a ``TicketQuery``: every value is a bind parameter; only fixed column
+/// names and operators are written into the text. Lists page by keyset (sort value, id);
+/// searches rank by relevance and page by offset.
+struct TicketQuerySQL {
+    /// The statement and how to make the cursor that follows a given ticket.
+    struct Statement {
+        var query: PostgresQuery
+        var cursor: (Ticket) -> String
+    }
+
+    let query: TicketQuery
+    let tenant: TenantID
+
+    func statement() throws -> Statement {
+        var binds = PostgresBindings()
+        var conditions: [String] = []
+        func bind(_ value: some PostgresEncodable) throws -> String {
+            try binds.append(value)
+            return "$\(binds.count)"
+        }
+        let tenantParameter = try bind(tenant.rawValue)
+        conditions.append("t.tenant_id = \(tenantParameter)")
+        if !query.statuses.isEmpty { conditions.append("t.status = ANY(\(try bind(query.statuses.map(\.rawValue))))") }
+        if !query.priorities.isEmpty { conditions.append("t.priority = ANY(\(try bind(query.priorities.map(\.rawValue))))") }
+        if !query.types.isEmpty { conditions.append("t.type = ANY(\(try bind(query.types.map(\.rawValue))))") }
+        if !query.channels.isEmpty { conditions.append("t.channel = ANY(\(try bind(query.channels.map(\.rawValue))))") }
+        switch query.assignee {
+        case .user(let id): conditions.append("t.assignee_id = \(try bind(id.rawValue))")
+        case .unassigned: conditions.append("t.assignee_id IS NULL")
+        case nil: break
+        }
+        if !query.groupIDs.isEmpty { conditions.append("t.group_id = ANY(\(try bind(query.groupIDs.map(\.rawValue))))") }
+        if let requester = query.requesterID { conditions.append("t.requester_id = \(try bind(requester.rawValue))") }
+        if let organization = query.organizationID { conditions.append("t.organization_id = \(try bind(organization.rawValue))") }
+        if !query.tags.isEmpty { conditions.append("t.tags @> \(try bind(query.tags))::text[]") }
+        if let date = query.createdAfter { conditions.append("t.created_at >= \(try bind(date))") }
+        if let date = query.createdBefore { conditions.append("t.created_at < \(try bind(date))") }
+        if let date = query.updatedAfter { conditions.append("t.updated_at >= \(try bind(date))") }
+        if let date = query.updatedBefore { conditions.append("t.updated_at < \(try bind(date))") }
+        if !query.customFields.isEmpty {
+            conditions.append("t.custom_fields @> \(try bind(TicketRow.json(query.customFields)))::jsonb")
+        }
+        let order: String
+        var offsetClause = ""
+        let cursor: (Ticket) -> String
+        if let text = query.text, let tsquery = SearchTokenizer.query(text) {
+            let q = "to_tsquery('simple', \(try bind(tsquery)))"
+            conditions.append(
+                """
+                t.id IN (SELECT s.id FROM tickets s WHERE s.tenant_id = \(tenantParameter) AND s.search_vector @@ \(q)
+                         UNION SELECT c.ticket_id FROM comments c WHERE c.tenant_id = \(tenantParameter) AND c.search_vector @@ \(q))
+                """)
+            order = "ts_rank(t.search_vector, \(q)) DESC, t.updated_at DESC, t.id DESC"
+            let offset = try Self.offset(from: query.cursor)
+            let next = offset + query.limit
+            offsetClause = " OFFSET \(try bind(offset))"
+            cursor = { _ in Self.encode("o:\(next)") }
+        } else {
+            let column = "t.\(query.sort.rawValue)"
+            let direction = query.descending ? "DESC" : "ASC"
+            if let position = try Self.keyset(from: query.cursor, sort: query.sort) {
+                let comparison = query.descending ? "<" : ">"
+                let value: String =
+                    switch position.value {
+                    case .micros(let micros): "(timestamptz 'epoch' + \(try bind(micros)) * interval '1 microsecond')"
+                    case .number(let number): try bind(number)
+                    }
+                conditions.append("(\(column), t.id) \(comparison) (\(value), \(try bind(position.id)))")
+            }
+            order = "\(column) \(direction), t.id \(direction)"
+            let sort = query.sort
+            cursor = { ticket in
+                let value: String =
+                    switch sort {
+                    case .updatedAt: "t:\(Self.micros(ticket.updatedAt))"
+                    case .createdAt: "t:\(Self.micros(ticket.createdAt))"
+                    case .number: "n:\(ticket.number)"
+                    }
+                return Self.encode("k:\(value):\(ticket.id)")
+            }
+        }
+        let limit = try bind(query.limit + 1)
+        let sql = """
+            SELECT \(TicketRow.columns.split(separator: ",").map { "t." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", "))
+            FROM tickets t WHERE \(conditions.joined(separator: " AND "))
+            ORDER BY \(order) LIMIT \(limit)\(offsetClause)
+            """
+        return Statement(query: PostgresQuery(unsafeSQL: sql, binds: binds), cursor: cursor)
+    }
+
+    enum KeysetValue {
+        case micros(Int64)
+        case number(Int64)
+    }
+
+    static func keyset(from cursor: String?, sort: TicketQuery.SortField) throws -> (value: KeysetValue, id: UUID)? {
+        guard let cursor else { return nil }
+        let parts = (decode(cursor) ?? "").split(separator: ":").map(String.init)
+        guard parts.count == 4, parts[0] == "k", let number = Int64(parts[2]), let id = UUID(uuidString: parts[3]) else {
+            throw invalidCursor
+        }
+        switch (parts[1], sort) {
+        case ("t", .updatedAt), ("t", .createdAt): return (.micros(number), id)
+        case ("n", .number): return (.number(number), id)
+        default: throw invalidCursor
+        }
+    }
+
+    static func offset(from cursor: String?) throws -> Int {
+        guard let cursor else { return 0 }
+        let parts = (decode(cursor) ?? "").split(separator: ":")
+        guard parts.count == 2, parts[0] == "o", let offset = Int(parts[1]), (0...10_000).contains(offset) else {
+            throw invalidCursor
+        }
+        return offset
+    }
+
+    static let invalidCursor = AppError(.invalidInput, code: "invalid_parameter", message: "cursor is not valid for this query", field: "cursor")
+
+    static func micros(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1_000_000).rounded()) }
+
+    static func encode(_ text: String) -> String {
+        Data(text.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    static func decode(_ text: String) -> String? {
+        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.count % 4 != 0 { base64 += "=" }
+        return Data(base64Encoded: base64).map { String(decoding: $0, as: UTF8.self) }
+    }
+}
