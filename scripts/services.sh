@@ -2,12 +2,14 @@
 # Private PostgreSQL and Redis for local development and tests. Never touches the
 # system-wide services (Debian's postgresql@15-main on 5432, redis-server on 6379).
 #
-#   scripts/services.sh start|stop|status|reset [dev|test]     (profile defaults to dev)
+#   scripts/services.sh start|stop|status|reset [dev|test|bench]     (profile defaults to dev)
 #
 # Profiles
 #   dev   Postgres 127.0.0.1:55432 (durable defaults), Redis 127.0.0.1:56379 (AOF, everysec)
 #   test  Postgres 127.0.0.1:55433 (fsync/synchronous_commit/full_page_writes off),
 #         Redis 127.0.0.1:56380 (no persistence)
+#   bench Postgres 127.0.0.1:55434 (durable defaults like dev, more memory and WAL for bulk
+#         loads), Redis 127.0.0.1:56381 (AOF, everysec); used by `make bench` (scripts/bench/)
 #
 # State lives in .data/<profile>/ of this checkout:
 #   pg/            Postgres data dir (pg/data) and socket dir (pg/run), owned by `postgres`
@@ -31,7 +33,7 @@ ACTION="${1:-}"
 PROFILE="${2:-dev}"
 
 usage() {
-    echo "usage: $0 start|stop|status|reset [dev|test]" >&2
+    echo "usage: $0 start|stop|status|reset [dev|test|bench]" >&2
     exit 64
 }
 
@@ -45,6 +47,10 @@ dev)
 test)
     PG_PORT=55433
     REDIS_PORT=56380
+    ;;
+bench)
+    PG_PORT=55434
+    REDIS_PORT=56381
     ;;
 *) usage ;;
 esac
@@ -217,7 +223,14 @@ write_pg_conf() {
             echo "full_page_writes = off"
         else
             echo "max_connections = 200"
-            echo "# dev profile: PostgreSQL's durable defaults (fsync, synchronous_commit, full_page_writes on)"
+            echo "# ${PROFILE} profile: PostgreSQL's durable defaults (fsync, synchronous_commit, full_page_writes on)"
+        fi
+        if [[ ${PROFILE} == bench ]]; then
+            # Millions of seeded rows: memory and checkpoint spacing only; durability as above.
+            echo "shared_buffers = 1GB"
+            echo "maintenance_work_mem = 512MB"
+            echo "max_wal_size = 8GB"
+            echo "effective_cache_size = 4GB"
         fi
     } | as_pg tee "${PGDATA_DIR}/concierge.conf" >/dev/null
 }
@@ -303,7 +316,7 @@ start_redis() {
     else
         rm -f "${REDIS_PID}"
         local persistence=()
-        if [[ ${PROFILE} == dev ]]; then
+        if [[ ${PROFILE} != test ]]; then
             persistence=(--appendonly yes --appendfsync everysec)
         else
             persistence=(--appendonly no --save '')

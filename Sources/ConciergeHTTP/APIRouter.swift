@@ -31,6 +31,13 @@ public enum APIRouter {
         AuditRoutes(services: services).register(on: authenticated)
         TicketRoutes(services: services).register(on: authenticated)
         CommentRoutes(services: services).register(on: authenticated)
+        CustomerRoutes(services: services).register(on: authenticated)
+        OrganizationRoutes(services: services).register(on: authenticated)
+        AssetRoutes(services: services).register(on: authenticated)
+        FieldRoutes(services: services).register(on: authenticated)
+        ViewRoutes(services: services).register(on: authenticated)
+        TicketBulkRoutes(services: services).register(on: authenticated)
+        MacroRoutes(services: services).register(on: authenticated)
         return router
     }
 }

@@ -11,6 +11,10 @@ public struct HTTPServices: Sendable {
     public var audit: AuditTrail
     public var tickets: TicketDesk
     public var conversation: TicketConversation
+    public var customers: CustomerDirectory
+    public var fields: FieldCatalog
+    public var views: ViewCatalog
+    public var macros: MacroCatalog
     public var limiter: any RateLimiter
     public var health: [any HealthProbe]
     /// Renders the Prometheus text exposition of this process.
@@ -20,7 +24,8 @@ public struct HTTPServices: Sendable {
     public init(
         authentication: Authentication, tenants: TenantAdministration, users: UserAdministration,
         groups: GroupAdministration, tokens: APITokenAdministration, audit: AuditTrail, tickets: TicketDesk,
-        conversation: TicketConversation, limiter: any RateLimiter,
+        conversation: TicketConversation, fields: FieldCatalog, views: ViewCatalog, macros: MacroCatalog,
+        customers: CustomerDirectory, limiter: any RateLimiter,
         health: [any HealthProbe], metrics: @escaping @Sendable () async -> String, settings: HTTPSettings
     ) {
         self.authentication = authentication
@@ -31,6 +36,10 @@ public struct HTTPServices: Sendable {
         self.audit = audit
         self.tickets = tickets
         self.conversation = conversation
+        self.customers = customers
+        self.fields = fields
+        self.views = views
+        self.macros = macros
         self.limiter = limiter
         self.health = health
         self.metrics = metrics

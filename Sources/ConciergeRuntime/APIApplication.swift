@@ -13,8 +13,10 @@ public enum APIApplication {
         let services = HTTPServices(
             authentication: try await platform.authentication(), tenants: platform.tenantAdministration,
             users: platform.users, groups: platform.groups, tokens: platform.tokens, audit: platform.audit,
-            tickets: platform.tickets, conversation: platform.conversation,
-            limiter: platform.limiter, health: platform.health, metrics: { Observability.render() },
+            tickets: platform.tickets, conversation: platform.conversation, fields: platform.fields,
+            views: platform.views, macros: platform.macros,
+            customers: platform.customers, limiter: platform.limiter, health: platform.health,
+            metrics: { Observability.render() },
             settings: HTTPSettings(
                 maxBodyBytes: configuration.maxBodyBytes, secureCookies: configuration.cookieSecure,
                 sessionLifetimeSeconds: configuration.sessionTTLHours * 3600,

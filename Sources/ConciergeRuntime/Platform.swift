@@ -58,6 +58,10 @@ public struct Platform: Sendable {
     public var audit: AuditTrail { AuditTrail(store: store) }
     public var tickets: TicketDesk { TicketDesk(store: store) }
     public var conversation: TicketConversation { TicketConversation(store: store) }
+    public var customers: CustomerDirectory { CustomerDirectory(store: store) }
+    public var fields: FieldCatalog { FieldCatalog(store: store) }
+    public var views: ViewCatalog { ViewCatalog(store: store) }
+    public var macros: MacroCatalog { MacroCatalog(store: store) }
     public var provisioning: TenantProvisioning { TenantProvisioning(tenants: tenants, tokens: tokens, store: store) }
     public var configApplier: TenantConfigApplier {
         TenantConfigApplier(

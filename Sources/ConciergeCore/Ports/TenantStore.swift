@@ -21,4 +21,9 @@ public protocol TenantTransaction: Sendable {
     var tickets: any TicketRepository { get }
     var comments: any CommentRepository { get }
     var customers: any CustomerRepository { get }
+    var organizations: any OrganizationRepository { get }
+    var assets: any AssetRepository { get }
+    var customFields: any CustomFieldRepository { get }
+    var views: any ViewRepository { get }
+    var macros: any MacroRepository { get }
 }

@@ -8,4 +8,6 @@ public protocol CommentRepository: Sendable {
     func list(ticket: TicketID, publicOnly: Bool, after cursor: CommentID?, limit: Int) async throws -> [Comment]
     /// Moves every comment of `source` to `target` (merging tickets).
     func move(from source: TicketID, to target: TicketID) async throws
+    /// Credits every comment written by customer `source` to `target` (merging customers).
+    func reassignCustomerAuthor(from source: CustomerID, to target: CustomerID) async throws
 }

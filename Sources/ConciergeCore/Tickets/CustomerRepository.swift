@@ -16,4 +16,13 @@ public protocol CustomerRepository: Sendable {
     func delete(id: CustomerID) async throws
     /// The organization that owns `domain` for auto-association.
     func organization(forDomain domain: String) async throws -> OrganizationID?
+    /// A page ordered by name in pinyin order, then id, matching `query`.
+    func list(_ query: CustomerQuery) async throws -> ListPage<Customer>
+    /// Gives up an identity `customer` owns; one owned by someone else is left alone.
+    func release(identity kind: CustomerIdentityKind, value: String, from customer: CustomerID) async throws
+    /// Moves every identity of `source` to `target` (merging customers).
+    func moveIdentities(from source: CustomerID, to target: CustomerID) async throws
+    /// Joins customers without an organization that have an email at one of `domains` to
+    /// `organization`. - Returns: how many joined.
+    func associate(domains: [String], with organization: OrganizationID, at date: Date) async throws -> Int
 }

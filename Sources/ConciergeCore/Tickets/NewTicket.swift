@@ -23,6 +23,12 @@ public struct NewTicket: Sendable {
     public var tags: [String]
     public var customFields: [String: JSONValue]
     public var dueAt: Date?
+    /// Picks the ticket form explicitly (otherwise chosen by type).
+    public var formKey: String?
+    /// The device the ticket is about.
+    public var assetID: AssetID?
+    /// Customers may neither set nor be asked for internal fields.
+    public var byCustomer: Bool
     /// Spawns this ticket as internal work of that customer request.
     public var parentID: TicketID?
 
@@ -30,7 +36,8 @@ public struct NewTicket: Sendable {
         subject: String, description: String, requester: Requester, status: TicketStatus? = nil,
         priority: TicketPriority? = nil, type: TicketType? = nil, channel: TicketChannel = .api, assigneeID: UserID? = nil,
         groupID: GroupID? = nil, followerIDs: [UserID] = [], tags: [String] = [], customFields: [String: JSONValue] = [:],
-        dueAt: Date? = nil, parentID: TicketID? = nil
+        dueAt: Date? = nil, formKey: String? = nil, assetID: AssetID? = nil, byCustomer: Bool = false,
+        parentID: TicketID? = nil
     ) {
         self.subject = subject
         self.description = description
@@ -45,6 +52,9 @@ public struct NewTicket: Sendable {
         self.tags = tags
         self.customFields = customFields
         self.dueAt = dueAt
+        self.formKey = formKey
+        self.assetID = assetID
+        self.byCustomer = byCustomer
         self.parentID = parentID
     }
 }

@@ -45,31 +45,41 @@ public struct TicketConversation: Sendable {
             guard before.status != .closed else {
                 throw AppError(.conflict, code: "ticket_closed", message: "a closed ticket takes no comments; create a follow-up")
             }
-            let mentions = try await resolveMentions(Comment.mentionHandles(in: body), tx: tx)
-            let comment = Comment(
-                id: CommentID(), tenantID: tenant, ticketID: before.id, author: author, body: body, isPublic: new.isPublic,
-                channel: new.channel, mentionIDs: mentions, createdAt: createdAt)
-            try await tx.comments.insert(comment, searchDocument: SearchTokenizer.document([body]))
-            var after = before
-            let byRequester: Bool = if case .customer(let id) = author { id == before.requesterID } else { false }
-            if new.isPublic {
-                after.status = TicketLifecycle.statusAfterPublicComment(before.status, byRequester: byRequester)
-                if after.status != before.status, before.status == .solved { after.solvedAt = nil }
-                let byCustomer: Bool = if case .customer = author { true } else { false }
-                if !byCustomer, before.firstResponseAt == nil { after.firstResponseAt = createdAt }
-            }
-            after.updatedAt = createdAt
-            after.version = before.version + 1
-            try await tx.tickets.update(after, searchDocument: nil)
-            var data: [String: JSONValue] = [
-                "comment_id": .string(comment.id.description), "public": .bool(new.isPublic),
-                "mention_ids": .array(mentions.map { .string($0.description) }), "channel": .string(new.channel.rawValue),
-            ]
-            let changes = TicketChange.diff(before, after)
-            if !changes.isEmpty { data.merge(TicketDesk.history(changes)) { _, new in new } }
-            try await desk.record("ticket.comment_added", after, actor: actor, tx: tx, data: data)
-            return comment
+            return try await add(body: body, isPublic: new.isPublic, channel: new.channel, to: before, author: author, actor: actor, tx: tx, at: createdAt)
         }
+    }
+
+    /// Adds a validated comment to the locked, unclosed ticket `before` inside `tx`.
+    func add(
+        body: String, isPublic: Bool, channel: TicketChannel, to before: Ticket, author: CommentAuthor, actor: Actor,
+        tx: any TenantTransaction, at createdAt: Date
+    ) async throws -> Comment {
+        let tenant = before.tenantID
+        let new = NewComment(body: body, isPublic: isPublic, channel: channel)
+        let mentions = try await resolveMentions(Comment.mentionHandles(in: body), tx: tx)
+        let comment = Comment(
+            id: CommentID(), tenantID: tenant, ticketID: before.id, author: author, body: body, isPublic: new.isPublic,
+            channel: new.channel, mentionIDs: mentions, createdAt: createdAt)
+        try await tx.comments.insert(comment, searchDocument: SearchTokenizer.document([body]))
+        var after = before
+        let byRequester: Bool = if case .customer(let id) = author { id == before.requesterID } else { false }
+        if new.isPublic {
+            after.status = TicketLifecycle.statusAfterPublicComment(before.status, byRequester: byRequester)
+            if after.status != before.status, before.status == .solved { after.solvedAt = nil }
+            let byCustomer: Bool = if case .customer = author { true } else { false }
+            if !byCustomer, before.firstResponseAt == nil { after.firstResponseAt = createdAt }
+        }
+        after.updatedAt = createdAt
+        after.version = before.version + 1
+        try await tx.tickets.update(after, searchDocument: nil)
+        var data: [String: JSONValue] = [
+            "comment_id": .string(comment.id.description), "public": .bool(new.isPublic),
+            "mention_ids": .array(mentions.map { .string($0.description) }), "channel": .string(new.channel.rawValue),
+        ]
+        let changes = TicketChange.diff(before, after)
+        if !changes.isEmpty { data.merge(TicketDesk.history(changes)) { _, new in new } }
+        try await desk.record("ticket.comment_added", after, actor: actor, tx: tx, data: data)
+        return comment
     }
 
     /// Comments oldest first; `includeInternal` is false for anything a customer may see.

@@ -35,15 +35,21 @@ public struct TicketDesk: Sendable {
         let createdAt = now()
         return try await store.transaction(tenant) { tx in
             let requester = try await RequesterResolution(tx: tx, now: createdAt).resolve(new.requester)
-            try await TicketReferences(tx: tx).check(assignee: new.assigneeID, group: new.groupID, parent: new.parentID)
+            try await TicketReferences(tx: tx).check(
+                assignee: new.assigneeID, group: new.groupID, parent: new.parentID, followers: new.followerIDs, asset: new.assetID)
+            let type = new.type ?? (new.dueAt == nil ? .question : .task)
+            let rules = try await TicketFieldRules.load(tx)
+            let form = try rules.form(key: new.formKey, type: type)
+            let customFields = try await rules.forNewTicket(new.customFields, form: form, asCustomer: new.byCustomer)
             let number = try await tx.tickets.nextNumber()
             let ticket = Ticket(
                 id: TicketID(), tenantID: tenant, number: number, subject: subject, description: description,
                 status: new.status ?? (new.assigneeID == nil ? .new : .open), priority: new.priority ?? .normal,
-                type: new.type ?? (new.dueAt == nil ? .question : .task), channel: new.channel, requesterID: requester.id,
+                type: type, channel: new.channel, requesterID: requester.id,
                 organizationID: requester.organizationID, assigneeID: new.assigneeID, groupID: new.groupID,
-                followerIDs: Array(Set(new.followerIDs)).sorted(), tags: tags, customFields: new.customFields,
-                dueAt: new.dueAt, parentID: new.parentID, createdAt: createdAt, updatedAt: createdAt)
+                followerIDs: Array(Set(new.followerIDs)).sorted(), tags: tags, customFields: customFields,
+                dueAt: new.dueAt, formKey: form?.key, assetID: new.assetID, parentID: new.parentID, createdAt: createdAt,
+                updatedAt: createdAt)
             try await tx.tickets.insert(ticket, searchDocument: SearchTokenizer.document([subject, description]))
             try await record(
                 "ticket.created", ticket, actor: actor, tx: tx,
@@ -72,19 +78,35 @@ public struct TicketDesk: Sendable {
                     .conflict, code: "version_conflict",
                     message: "the ticket changed since version \(expectedVersion) (now \(before.version)); reload and retry")
             }
-            try await TicketReferences(tx: tx).check(
-                assignee: change.assigneeID ?? nil, group: change.groupID ?? nil, parent: nil, followers: change.followerIDs ?? [])
-            let (after, changes) = try Self.applying(change, to: before, at: changedAt)
-            guard !changes.isEmpty else { return before }
-            let subjectChanged = after.subject != before.subject
-            try await tx.tickets.update(
-                after, searchDocument: subjectChanged ? SearchTokenizer.document([after.subject, after.description]) : nil)
-            try await record("ticket.updated", after, actor: actor, tx: tx, data: Self.history(changes))
-            if after.status == .solved, before.status != .solved, let parentID = after.parentID {
-                try await ParentReopening(tx: tx, desk: self, at: changedAt).childSolved(parent: parentID)
-            }
-            return after
+            return try await apply(change, to: before, actor: actor, tx: tx, at: changedAt)
         }
+    }
+
+    /// Applies `change` to the locked ticket `before` inside `tx`: references, custom fields,
+    /// the state machine, required-to-solve fields, history, outbox, linked work.
+    func apply(_ change: TicketChange, to before: Ticket, actor: Actor, tx: any TenantTransaction, at changedAt: Date) async throws
+        -> Ticket
+    {
+        try await TicketReferences(tx: tx).check(
+            assignee: change.assigneeID ?? nil, group: change.groupID ?? nil, parent: nil, followers: change.followerIDs ?? [],
+            asset: change.assetID ?? nil)
+        var change = change
+        let rules = try await TicketFieldRules.load(tx)
+        let form = try rules.form(key: before.formKey, type: change.type ?? before.type)
+        if let values = change.customFields {
+            change.customFields = try await rules.forChange(values, form: form, asCustomer: false)
+        }
+        let (after, changes) = try Self.applying(change, to: before, at: changedAt)
+        try rules.checkSolvable(after, form: form)
+        guard !changes.isEmpty else { return before }
+        let subjectChanged = after.subject != before.subject
+        try await tx.tickets.update(
+            after, searchDocument: subjectChanged ? SearchTokenizer.document([after.subject, after.description]) : nil)
+        try await record("ticket.updated", after, actor: actor, tx: tx, data: Self.history(changes))
+        if after.status == .solved, before.status != .solved, let parentID = after.parentID {
+            try await ParentReopening(tx: tx, desk: self, at: changedAt).childSolved(parent: parentID)
+        }
+        return after
     }
 
     /// A page of tickets matching `query`.

@@ -5,7 +5,10 @@ import ConciergeDomain
 struct TicketReferences {
     let tx: any TenantTransaction
 
-    func check(assignee: UserID?, group: GroupID?, parent: TicketID?, followers: [UserID] = []) async throws {
+    func check(assignee: UserID?, group: GroupID?, parent: TicketID?, followers: [UserID] = [], asset: AssetID? = nil) async throws {
+        if let asset, try await tx.assets.find(id: asset) == nil {
+            throw AppError(.invalidInput, code: "unknown_asset", message: "asset_id names no asset", field: "asset_id")
+        }
         if let assignee {
             guard let user = try await tx.users.find(id: assignee), user.status != .deactivated else {
                 throw AppError(.invalidInput, code: "unknown_assignee", message: "assignee_id names no active user", field: "assignee_id")

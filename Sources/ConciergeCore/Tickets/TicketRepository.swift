@@ -17,6 +17,13 @@ public protocol TicketRepository: Sendable {
     /// Records the first public agent reply, if none is recorded yet.
     func recordFirstResponse(of id: TicketID, at: Date) async throws
     func list(_ query: TicketQuery) async throws -> TicketPage
+    /// How many tickets match `query`, counting no further than `cap`.
+    func count(_ query: TicketQuery, cap: Int) async throws -> Int
     /// Tickets spawned from `parent`.
     func children(of parent: TicketID) async throws -> [Ticket]
+    /// Makes `target` the requester of every ticket `source` requested (merging customers).
+    /// - Returns: how many tickets moved.
+    func reassignRequester(from source: CustomerID, to target: CustomerID) async throws -> Int
+    /// How many tickets `requester` has in each status (statuses without tickets are left out).
+    func statusCounts(requester: CustomerID) async throws -> [TicketStatus: Int]
 }

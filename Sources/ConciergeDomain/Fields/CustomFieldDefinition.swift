@@ -118,3 +118,12 @@ public struct CustomFieldDefinition: Sendable, Equatable, Codable {
         }
     }
 }
+
+extension CustomFieldDefinition {
+    /// Stored and served with snake_case keys, like every other API document.
+    enum CodingKeys: String, CodingKey {
+        case id, key, labels, type, visibility, options, pattern, position, active
+        case requiredOnCreate = "required_on_create"
+        case requiredToSolve = "required_to_solve"
+    }
+}

@@ -44,3 +44,11 @@ public struct LocalizedText: Sendable, Equatable, Hashable, Codable {
         return LocalizedText(zhCN: chinese, en: english)
     }
 }
+
+extension LocalizedText {
+    /// `{"zh_cn": "…", "en": "…"}`.
+    enum CodingKeys: String, CodingKey {
+        case zhCN = "zh_cn"
+        case en
+    }
+}

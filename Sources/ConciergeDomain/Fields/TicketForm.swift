@@ -96,3 +96,13 @@ public struct TicketForm: Sendable, Equatable, Codable {
         }
     }
 }
+
+extension TicketForm {
+    /// Stored and served with snake_case keys.
+    enum CodingKeys: String, CodingKey {
+        case id, key, names, active
+        case ticketTypes = "ticket_types"
+        case fieldKeys = "field_keys"
+        case isDefault = "is_default"
+    }
+}

@@ -89,3 +89,12 @@ public struct Macro: Sendable, Equatable, Codable {
         return result
     }
 }
+
+extension Macro {
+    /// Stored and served with snake_case keys.
+    enum CodingKeys: String, CodingKey {
+        case id, key, title, actions, active
+        case replyTemplate = "reply_template"
+        case replyIsPublic = "reply_is_public"
+    }
+}

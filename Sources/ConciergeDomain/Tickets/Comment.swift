@@ -54,7 +54,9 @@ public struct Comment: Sendable, Equatable {
         }
         var previous: Character = " "
         for character in body {
-            if character == "@", !(previous.isLetter || previous.isNumber) {
+            // An `@` right after an ASCII letter or digit is part of an email address; after
+            // Chinese text (no spaces between words) it starts a mention.
+            if character == "@", !(previous.isASCII && (previous.isLetter || previous.isNumber || "._-".contains(previous))) {
                 finish()
                 current = ""
             } else if current != nil, character.isLetter || character.isNumber || "._-".contains(character) {

@@ -40,9 +40,15 @@ public struct Customer: Sendable, Equatable {
         self.updatedAt = updatedAt
     }
 
-    /// Normalises a phone number for matching: digits only, keeping one leading `+`; 5–20 digits.
+    /// Normalises a phone number for matching: digits only (full-width digits converted),
+    /// keeping one leading `+`; 5–20 digits.
     public static func normalizedPhone(_ text: String, field: String = "phone") throws(ValidationError) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        // Full-width digits (common with Chinese input methods) count as ASCII ones.
+        let trimmed = String(
+            String.UnicodeScalarView(
+                text.trimmingCharacters(in: .whitespacesAndNewlines).unicodeScalars.map { scalar in
+                    (0xFF10...0xFF19).contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFF10 + 0x30)! : scalar
+                }))
         let digits = trimmed.filter(\.isASCII).filter(\.isNumber)
         let allowed = trimmed.allSatisfy { $0.isNumber || " -()+.".contains($0) }
         guard allowed, (5...20).contains(digits.count) else {
@@ -53,6 +59,8 @@ public struct Customer: Sendable, Equatable {
 
     /// The domain part of an email (for organization auto-association).
     public static func domain(ofEmail email: String) -> String? {
-        email.split(separator: "@").last.map { $0.lowercased() }
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+        return parts[1].lowercased()
     }
 }

@@ -4,9 +4,14 @@ import Foundation
 /// configuration): Latin, digit and other runs become lowercase words; runs of CJK characters
 /// become overlapping bigrams (a lone CJK character stays a unigram), so `申请退货` indexes
 /// `申请 请退 退货` and a search for `退货` matches it without a dictionary.
+///
+/// Documents also index the last character of each CJK run on its own, so that a one-character
+/// query (searched as a prefix of the bigrams starting with it) finds a run's final character too.
 public enum SearchTokenizer {
     /// The terms of `text`, in order, duplicates kept.
-    public static func terms(_ text: String) -> [String] {
+    /// - Parameter forIndexing: add each CJK run's final character as a unigram (documents only;
+    ///   queries must not require it).
+    public static func terms(_ text: String, forIndexing: Bool = false) -> [String] {
         var terms: [String] = []
         var word = ""
         var cjk: [Character] = []
@@ -19,6 +24,7 @@ public enum SearchTokenizer {
                 terms.append(String(cjk[0]))
             } else if cjk.count > 1 {
                 for index in 0..<(cjk.count - 1) { terms.append(String(cjk[index...index + 1])) }
+                if forIndexing, let last = cjk.last { terms.append(String(last)) }
             }
             cjk = []
         }
@@ -41,7 +47,7 @@ public enum SearchTokenizer {
 
     /// The space-separated document for `to_tsvector('simple', …)`.
     public static func document(_ parts: [String]) -> String {
-        parts.flatMap(terms).map(quoteLexeme).joined(separator: " ")
+        parts.flatMap { terms($0, forIndexing: true) }.map(quoteLexeme).joined(separator: " ")
     }
 
     /// A `to_tsquery('simple', …)` expression that requires every term of `query`; a lone

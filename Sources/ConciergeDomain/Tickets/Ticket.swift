@@ -23,6 +23,10 @@ public struct Ticket: Sendable, Equatable {
     public var customFields: [String: JSONValue]
     /// For tasks.
     public var dueAt: Date?
+    /// The ticket form chosen for it (decides which custom fields apply), if any.
+    public var formKey: String?
+    /// The device or installed equipment the ticket is about.
+    public var assetID: AssetID?
     /// The customer request this internal work ticket was spawned from.
     public var parentID: TicketID?
     /// Set when this ticket was merged into another (it is then closed).
@@ -40,7 +44,7 @@ public struct Ticket: Sendable, Equatable {
         priority: TicketPriority, type: TicketType, channel: TicketChannel, requesterID: CustomerID,
         organizationID: OrganizationID? = nil, assigneeID: UserID? = nil, groupID: GroupID? = nil,
         followerIDs: [UserID] = [], tags: [String] = [], customFields: [String: JSONValue] = [:], dueAt: Date? = nil,
-        parentID: TicketID? = nil, mergedIntoID: TicketID? = nil, createdAt: Date, updatedAt: Date,
+        formKey: String? = nil, assetID: AssetID? = nil, parentID: TicketID? = nil, mergedIntoID: TicketID? = nil, createdAt: Date, updatedAt: Date,
         firstResponseAt: Date? = nil, solvedAt: Date? = nil, closedAt: Date? = nil, version: Int = 1
     ) {
         self.id = id
@@ -60,6 +64,8 @@ public struct Ticket: Sendable, Equatable {
         self.tags = tags
         self.customFields = customFields
         self.dueAt = dueAt
+        self.formKey = formKey
+        self.assetID = assetID
         self.parentID = parentID
         self.mergedIntoID = mergedIntoID
         self.createdAt = createdAt

@@ -18,12 +18,13 @@ public struct TicketChange: Sendable, Equatable {
     /// Already validated against the field definitions; `.null` removes a value.
     public var customFields: [String: JSONValue]?
     public var dueAt: Date??
+    public var assetID: AssetID??
 
     public init(
         subject: String? = nil, status: TicketStatus? = nil, priority: TicketPriority? = nil, type: TicketType? = nil,
         assigneeID: UserID?? = nil, groupID: GroupID?? = nil, organizationID: OrganizationID?? = nil,
         followerIDs: [UserID]? = nil, tags: [String]? = nil, addTags: [String]? = nil, removeTags: [String]? = nil,
-        customFields: [String: JSONValue]? = nil, dueAt: Date?? = nil
+        customFields: [String: JSONValue]? = nil, dueAt: Date?? = nil, assetID: AssetID?? = nil
     ) {
         self.subject = subject
         self.status = status
@@ -38,6 +39,7 @@ public struct TicketChange: Sendable, Equatable {
         self.removeTags = removeTags
         self.customFields = customFields
         self.dueAt = dueAt
+        self.assetID = assetID
     }
 
     /// Whether nothing is asked to change.
@@ -79,7 +81,7 @@ public struct TicketChange: Sendable, Equatable {
         if let organizationID { after.organizationID = organizationID }
         if let followerIDs { after.followerIDs = Array(Set(followerIDs)).sorted() }
         if let tags { after.tags = try TicketTags.normalize(tags) }
-        if let addTags { after.tags = try TicketTags.normalize(after.tags + addTags, field: "add_tags") }
+        if let addTags { after.tags = try TicketTags.normalize(after.tags + TicketTags.normalize(addTags, field: "add_tags")) }
         if let removeTags {
             let removed = Set(try TicketTags.normalize(removeTags, field: "remove_tags"))
             after.tags = after.tags.filter { !removed.contains($0) }
@@ -88,6 +90,7 @@ public struct TicketChange: Sendable, Equatable {
             for (key, value) in customFields { after.customFields[key] = value == .null ? nil : value }
         }
         if let dueAt { after.dueAt = dueAt }
+        if let assetID { after.assetID = assetID }
         if after.status != ticket.status {
             switch after.status {
             case .solved: after.solvedAt = now
@@ -122,8 +125,14 @@ public struct TicketChange: Sendable, Equatable {
         for key in Set(before.customFields.keys).union(after.customFields.keys).sorted() {
             add("custom_fields.\(key)", before.customFields[key] ?? .null, after.customFields[key] ?? .null)
         }
-        add("due_at", text(before.dueAt?.ISO8601Format()), text(after.dueAt?.ISO8601Format()))
+        add("due_at", text(before.dueAt.map(Self.timestamp)), text(after.dueAt.map(Self.timestamp)))
+        add("asset_id", text(before.assetID?.description), text(after.assetID?.description))
         add("merged_into_id", text(before.mergedIntoID?.description), text(after.mergedIntoID?.description))
         return changes
+    }
+
+    /// ISO 8601 with fractional seconds, so that sub-second changes are still changes.
+    static func timestamp(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
     }
 }

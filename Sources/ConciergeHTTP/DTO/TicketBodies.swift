@@ -25,9 +25,12 @@ struct TicketCreateBody: Decodable {
     var customFields: [String: JSONValue]?
     var dueAt: Date?
     var parentId: TicketID?
+    var form: String?
+    var assetId: AssetID?
 
     enum CodingKeys: String, CodingKey {
-        case subject, description, requester, status, priority, type, channel, tags
+        case subject, description, requester, status, priority, type, channel, tags, form
+        case assetId = "asset_id"
         case requesterId = "requester_id"
         case assigneeId = "assignee_id"
         case groupId = "group_id"
@@ -55,6 +58,7 @@ struct TicketPatchBody: Decodable {
         case removeTags = "remove_tags"
         case customFields = "custom_fields"
         case dueAt = "due_at"
+        case assetId = "asset_id"
     }
 
     init(from decoder: any Decoder) throws {
@@ -72,6 +76,7 @@ struct TicketPatchBody: Decodable {
         change.groupID = try Self.nullable(GroupID.self, .groupId, in: container)
         change.organizationID = try Self.nullable(OrganizationID.self, .organizationId, in: container)
         change.dueAt = try Self.nullable(Date.self, .dueAt, in: container)
+        change.assetID = try Self.nullable(AssetID.self, .assetId, in: container)
         version = try container.decodeIfPresent(Int.self, forKey: .version)
     }
 

@@ -22,6 +22,8 @@ struct TicketRepresentation: ResponseEncodable {
     var tags: [String]
     var customFields: [String: JSONValue]
     var dueAt: Date?
+    var form: String?
+    var assetId: String?
     var parentId: String?
     var mergedIntoId: String?
     var createdAt: Date
@@ -49,6 +51,8 @@ struct TicketRepresentation: ResponseEncodable {
         tags = ticket.tags
         customFields = ticket.customFields
         dueAt = ticket.dueAt
+        form = ticket.formKey
+        assetId = ticket.assetID?.description
         parentId = ticket.parentID?.description
         mergedIntoId = ticket.mergedIntoID?.description
         createdAt = ticket.createdAt

@@ -52,7 +52,18 @@ struct PostgresTenantTransaction: TenantTransaction {
     var comments: any CommentRepository {
         CommentPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
     }
+    var macros: any MacroRepository { MacroPostgresRepository(tenantID: tenantID, connection: connection, logger: logger) }
+    var views: any ViewRepository { ViewPostgresRepository(tenantID: tenantID, connection: connection, logger: logger) }
+    var customFields: any CustomFieldRepository {
+        CustomFieldPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
+    }
     var customers: any CustomerRepository {
         CustomerPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
+    }
+    var organizations: any OrganizationRepository {
+        OrganizationPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
+    }
+    var assets: any AssetRepository {
+        AssetPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
     }
 }

@@ -88,7 +88,7 @@ struct CustomerPostgresRepository: CustomerRepository {
         return nil
     }
 
-    private func fetch(_ query: PostgresQuery) async throws -> [Customer] {
+    func fetch(_ query: PostgresQuery) async throws -> [Customer] {
         var customers: [Customer] = []
         let rows = try await connection.query(query, logger: logger)
         for try await row in rows.decode((UUID, String, [String], [String], String, String, [String], String?, UUID?, String, Date, Date).self) {

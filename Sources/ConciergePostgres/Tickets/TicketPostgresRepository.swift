@@ -26,13 +26,14 @@ struct TicketPostgresRepository: TicketRepository {
             """
             INSERT INTO tickets (tenant_id, id, number, subject, description, status, priority, type, channel, requester_id,
                 organization_id, assignee_id, group_id, follower_ids, tags, custom_fields, due_at, parent_id, created_at,
-                updated_at, version, search_vector)
+                updated_at, version, form_key, asset_id, search_vector)
             VALUES (\(tenantID.rawValue), \(ticket.id.rawValue), \(ticket.number), \(ticket.subject), \(ticket.description),
                 \(ticket.status.rawValue), \(ticket.priority.rawValue), \(ticket.type.rawValue), \(ticket.channel.rawValue),
                 \(ticket.requesterID.rawValue), \(ticket.organizationID?.rawValue), \(ticket.assigneeID?.rawValue),
                 \(ticket.groupID?.rawValue), \(ticket.followerIDs.map(\.rawValue)), \(ticket.tags),
                 \(TicketRow.json(ticket.customFields))::jsonb, \(ticket.dueAt), \(ticket.parentID?.rawValue), \(ticket.createdAt),
-                \(ticket.updatedAt), \(ticket.version), to_tsvector('simple', \(searchDocument)))
+                \(ticket.updatedAt), \(ticket.version), \(ticket.formKey), \(ticket.assetID?.rawValue),
+                to_tsvector('simple', \(searchDocument)))
             """, logger: logger)
     }
 
@@ -60,7 +61,7 @@ struct TicketPostgresRepository: TicketRepository {
                 custom_fields = \(TicketRow.json(ticket.customFields))::jsonb, due_at = \(ticket.dueAt),
                 merged_into_id = \(ticket.mergedIntoID?.rawValue), updated_at = \(ticket.updatedAt),
                 first_response_at = \(ticket.firstResponseAt), solved_at = \(ticket.solvedAt), closed_at = \(ticket.closedAt),
-                version = \(ticket.version),
+                version = \(ticket.version), asset_id = \(ticket.assetID?.rawValue),
                 search_vector = COALESCE(to_tsvector('simple', \(searchDocument)::text), search_vector)
             WHERE tenant_id = \(tenantID.rawValue) AND id = \(ticket.id.rawValue)
             """, logger: logger)
@@ -80,6 +81,12 @@ struct TicketPostgresRepository: TicketRepository {
         let page = Array(tickets.prefix(query.limit))
         let next = tickets.count > query.limit ? page.last.map { statement.cursor($0) } : nil
         return TicketPage(tickets: page, nextCursor: next)
+    }
+
+    func count(_ query: TicketQuery, cap: Int) async throws -> Int {
+        let statement = try TicketQuerySQL(query: query, tenant: tenantID).count(cap: cap)
+        for try await count in try await connection.query(statement, logger: logger).decode(Int64.self) { return Int(count) }
+        return 0
     }
 
     func children(of parent: TicketID) async throws -> [Ticket] {

@@ -16,7 +16,8 @@ struct TicketQuerySQL {
     let query: TicketQuery
     let tenant: TenantID
 
-    func statement() throws -> Statement {
+    /// The WHERE conditions of the query's filters and search, with their bindings.
+    private func filters() throws -> (conditions: [String], binds: PostgresBindings, tsquery: String?) {
         var binds = PostgresBindings()
         var conditions: [String] = []
         func bind(_ value: some PostgresEncodable) throws -> String {
@@ -45,9 +46,7 @@ struct TicketQuerySQL {
         if !query.customFields.isEmpty {
             conditions.append("t.custom_fields @> \(try bind(TicketRow.json(query.customFields)))::jsonb")
         }
-        let order: String
-        var offsetClause = ""
-        let cursor: (Ticket) -> String
+        var tsqueryExpression: String?
         if let text = query.text, let tsquery = SearchTokenizer.query(text) {
             let q = "to_tsquery('simple', \(try bind(tsquery)))"
             conditions.append(
@@ -55,6 +54,31 @@ struct TicketQuerySQL {
                 t.id IN (SELECT s.id FROM tickets s WHERE s.tenant_id = \(tenantParameter) AND s.search_vector @@ \(q)
                          UNION SELECT c.ticket_id FROM comments c WHERE c.tenant_id = \(tenantParameter) AND c.search_vector @@ \(q))
                 """)
+            tsqueryExpression = q
+        }
+        return (conditions, binds, tsqueryExpression)
+    }
+
+    /// `SELECT count(*)` of the matching tickets, stopping at `cap`.
+    func count(cap: Int) throws -> PostgresQuery {
+        var (conditions, binds, _) = try filters()
+        try binds.append(cap)
+        return PostgresQuery(
+            unsafeSQL: "SELECT count(*)::int8 FROM (SELECT 1 FROM tickets t WHERE \(conditions.joined(separator: " AND ")) LIMIT $\(binds.count)) capped",
+            binds: binds)
+    }
+
+    func statement() throws -> Statement {
+        var (conditions, binds, tsqueryExpression) = try filters()
+        func bind(_ value: some PostgresEncodable) throws -> String {
+            try binds.append(value)
+            return "$\(binds.count)"
+        }
+
+        let order: String
+        var offsetClause = ""
+        let cursor: (Ticket) -> String
+        if let q = tsqueryExpression {
             order = "ts_rank(t.search_vector, \(q)) DESC, t.updated_at DESC, t.id DESC"
             let offset = try Self.offset(from: query.cursor)
             let next = offset + query.limit

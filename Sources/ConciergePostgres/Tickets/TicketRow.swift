@@ -7,7 +7,7 @@ enum TicketRow {
     static let columns = """
         id, number, subject, description, status, priority, type, channel, requester_id, organization_id, assignee_id,
         group_id, follower_ids, tags, custom_fields::text, due_at, parent_id, merged_into_id, created_at, updated_at,
-        first_response_at, solved_at, closed_at, version::int8
+        first_response_at, solved_at, closed_at, version::int8, form_key, asset_id
         """
 
     static func tickets(_ rows: PostgresRowSequence, tenant: TenantID) async throws -> [Ticket] {
@@ -35,7 +35,8 @@ enum TicketRow {
                     mergedIntoID: try cells[17].decode(UUID?.self).map(TicketID.init),
                     createdAt: try cells[18].decode(Date.self), updatedAt: try cells[19].decode(Date.self),
                     firstResponseAt: try cells[20].decode(Date?.self), solvedAt: try cells[21].decode(Date?.self),
-                    closedAt: try cells[22].decode(Date?.self), version: Int(try cells[23].decode(Int64.self))))
+                    closedAt: try cells[22].decode(Date?.self), version: Int(try cells[23].decode(Int64.self)))
+                    .with(formKey: try cells[24].decode(String?.self), assetID: try cells[25].decode(UUID?.self).map(AssetID.init)))
         }
         return tickets
     }
@@ -44,5 +45,15 @@ enum TicketRow {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return (try? encoder.encode(values)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+}
+
+extension Ticket {
+    /// The same ticket with its form and asset set (keeps the row mapping above readable).
+    func with(formKey: String?, assetID: AssetID?) -> Ticket {
+        var copy = self
+        copy.formKey = formKey
+        copy.assetID = assetID
+        return copy
     }
 }

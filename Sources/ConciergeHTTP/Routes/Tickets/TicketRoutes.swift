@@ -24,7 +24,12 @@ struct TicketRoutes {
         }
         api.get("tickets/:ticket/history", requires: .ticketsRead) { request, context in
             let limit = try request.pageLimit()
-            let cursor = request.uri.queryParameters["cursor"].flatMap { Int64(String($0)) }
+            let cursor: Int64? = try request.uri.queryParameters["cursor"].map {
+                guard let value = Int64(String($0)), value > 0 else {
+                    throw AppError(.invalidInput, code: "invalid_parameter", message: "cursor is not valid", field: "cursor")
+                }
+                return value
+            }
             let events = try await services.tickets.history(
                 try context.ticket(), tenant: context.identity.tenantID, before: cursor, limit: limit)
             return Page(
@@ -47,7 +52,8 @@ struct TicketRoutes {
             subject: body.subject, description: body.description, requester: requester, status: body.status,
             priority: body.priority, type: body.type, channel: body.channel ?? .api, assigneeID: body.assigneeId,
             groupID: body.groupId, followerIDs: body.followerIds ?? [], tags: body.tags ?? [],
-            customFields: body.customFields ?? [:], dueAt: body.dueAt, parentID: body.parentId)
+            customFields: body.customFields ?? [:], dueAt: body.dueAt, formKey: body.form, assetID: body.assetId,
+            parentID: body.parentId)
         let ticket = try await services.tickets.create(new, actor: context.identity.actor, tenant: context.identity.tenantID)
         var response = try await single(ticket, status: .created, request: request, context: context)
         response.headers[.location] = "/api/v1/tickets/\(ticket.id)"

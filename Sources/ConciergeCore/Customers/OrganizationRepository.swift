@@ -1,0 +1,18 @@
+import ConciergeDomain
+import Foundation
+
+/// Customer organizations of the transaction's tenant, with the email domains they own.
+public protocol OrganizationRepository: Sendable {
+    /// Inserts `organization` and claims its domains.
+    /// - Throws: `conflict` (`domain_taken`) when another organization owns one of them.
+    func insert(_ organization: Organization) async throws
+    func find(id: OrganizationID) async throws -> Organization?
+    /// A page ordered by name (pinyin) and id.
+    func list(_ query: OrganizationQuery) async throws -> ListPage<Organization>
+    /// Saves `organization`, replacing its domains.
+    /// - Throws: `conflict` (`domain_taken`) when another organization owns one of them.
+    func update(_ organization: Organization) async throws
+    /// Deletes the organization; its customers, tickets and assets keep existing without one.
+    /// - Returns: whether it existed.
+    func delete(id: OrganizationID) async throws -> Bool
+}
