@@ -110,8 +110,7 @@ test-integration: deps
 	$(SWIFT) test $(SWIFT_BUILD_FLAGS) --skip '$(UNIT_SUITES)' $(SWIFT_TEST_FLAGS)
 
 bench:
-	@echo "make bench: no benchmarks yet — they arrive with the ticket domain (load tests of"
-	echo "ticket create/list against the dev profile's durable Postgres). Nothing to run."
+	@bash scripts/bench/bench.sh
 
 lint:
 	$(SWIFT) format lint --strict --recursive $(if $(wildcard .swift-format),--configuration .swift-format) Sources Tests

@@ -148,7 +148,7 @@ let package = Package(
         .testTarget(
             name: "ConciergePostgresTests",
             dependencies: [
-                "ConciergePostgres", "ConciergeQueue", "ConciergeRuntime", "ConciergeTestSupport",
+                "ConciergePostgres", "ConciergeQueue", "ConciergeRuntime", "ConciergeTestSupport", "ConciergeTenantConfig",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strict

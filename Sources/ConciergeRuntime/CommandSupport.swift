@@ -1,3 +1,4 @@
+import ConciergeCore
 import ConciergePostgres
 import Foundation
 import Logging
@@ -15,7 +16,16 @@ public enum CommandSupport {
         logger.logLevel = logLevel
         let platform = try Platform(configuration: configuration, logger: logger)
         defer { Task { await platform.shutdown() } }
-        return try await withRunning(platform.postgres) { try await body(platform) }
+        return try await withRunning(platform.postgres) {
+            do {
+                try await platform.health[0].check()
+            } catch {
+                let url = (try? DatabaseURL(configuration.databaseURL).description) ?? "CONCIERGE_DATABASE_URL"
+                throw ConfigurationError(
+                    variable: "CONCIERGE_DATABASE_URL", message: "cannot reach Postgres at \(url); is it running (make run)?")
+            }
+            return try await body(platform)
+        }
     }
 
     /// Runs `body` while `client` runs, then stops the client.

@@ -7,6 +7,9 @@ import Foundation
 /// - `tenant.yaml` (required): `slug`, `name`, `time_zone`, `locale`
 /// - `users.yaml`: `users:` list of `email`, `name`, `role`, `locale`
 /// - `groups.yaml`: `groups:` list of `key`, `name`, `description`, `members` (emails)
+/// - `fields.yaml`: `fields:` custom field definitions (as `POST /api/v1/ticket-fields`)
+/// - `forms.yaml`: `forms:` ticket forms; `views.yaml`: `views:` shared views;
+///   `macros.yaml`: `macros:` (the same JSON shapes as the API, in YAML)
 ///
 /// Every error names the file, the line and the field.
 public enum TenantFolder {
@@ -39,7 +42,13 @@ public enum TenantFolder {
         }
         let users = try load("users.yaml", required: false).map(readUsers) ?? []
         let groups = try load("groups.yaml", required: false).map(readGroups) ?? []
-        return TenantBlueprint(slug: slug, settings: settings, users: users, groups: groups)
+        var blueprint = TenantBlueprint(slug: slug, settings: settings, users: users, groups: groups)
+        let fields = try load("fields.yaml", required: false).map(readFields) ?? []
+        blueprint.fields = fields
+        blueprint.forms = try load("forms.yaml", required: false).map { try readForms($0, fields: fields) } ?? []
+        blueprint.views = try load("views.yaml", required: false).map(readViews) ?? []
+        blueprint.macros = try load("macros.yaml", required: false).map { try readMacros($0, fields: fields) } ?? []
+        return blueprint
     }
 
     static func readTenant(_ root: YAMLValue) throws -> (TenantSlug, TenantSettingsChange) {
@@ -116,6 +125,37 @@ public enum TenantFolder {
             return try body()
         } catch let error as ValidationError {
             throw value.error(error.message)
+        }
+    }
+
+    static func readFields(_ root: YAMLValue) throws -> [CustomFieldDefinition] {
+        try YAMLDocuments.read(root, listKey: "fields", allowedKeys: FieldSpec.keys, as: FieldSpec.self).enumerated().map { index, entry in
+            let definition = entry.0.definition(position: index)
+            try YAMLDocuments.validating(entry.1) { try definition.validate() }
+            return definition
+        }
+    }
+
+    static func readForms(_ root: YAMLValue, fields: [CustomFieldDefinition]) throws -> [TicketForm] {
+        try YAMLDocuments.read(root, listKey: "forms", allowedKeys: FormSpec.keys, as: FormSpec.self).map { spec, item in
+            let form = spec.form
+            try YAMLDocuments.validating(item) { try form.validate(against: fields) }
+            return form
+        }
+    }
+
+    static func readViews(_ root: YAMLValue) throws -> [TenantBlueprint.ViewSpec] {
+        try YAMLDocuments.read(root, listKey: "views", allowedKeys: ViewSpec.keys, as: ViewSpec.self).map { spec, item in
+            let key = try YAMLDocuments.validating(item) { try Validate.key(spec.key, field: "key") }
+            let title = try YAMLDocuments.validating(item) { try Validate.displayName(spec.title, field: "title", maxLength: 100) }
+            return TenantBlueprint.ViewSpec(key: key, title: title, filters: spec.filters)
+        }
+    }
+
+    static func readMacros(_ root: YAMLValue, fields: [CustomFieldDefinition]) throws -> [Macro] {
+        let values = CustomFieldValues(definitions: fields)
+        return try YAMLDocuments.read(root, listKey: "macros", allowedKeys: MacroSpec.keys, as: MacroSpec.self).map { spec, item in
+            try YAMLDocuments.validating(item) { try spec.macro.validate(customFields: values) }
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConciergeCore
+import ConciergeRuntime
 import Foundation
 
 /// Prints `message` to standard error and returns the error that exits with status 1.
@@ -14,5 +15,7 @@ func reportingAppErrors<T>(_ body: () async throws -> T) async throws -> T {
         return try await body()
     } catch let error as AppError {
         throw failure(error.field.map { "\($0): \(error.message)" } ?? error.message)
+    } catch let error as ConfigurationError {
+        throw failure(error.description)
     }
 }

@@ -1,12 +1,14 @@
 import ConciergeCore
 import Foundation
+import HTTPTypes
 import HummingbirdTesting
 import Testing
 
 /// Requests that set up customers, organizations, assets and tickets through the API.
 enum CustomerAPIFixtures {
     /// Creates a customer from a JSON body and returns it (expects 201).
-    static func customer(_ client: any TestClientProtocol, token: String, _ json: String) async throws -> [String: Any] {
+    static func customer(_ client: any TestClientProtocol, token: String, _ json: String) async throws -> [String: Any]
+    {
         let response = try await client.call(.post, "/api/v1/customers", token: token, json: json)
         #expect(response.status == .created, "\(response.body)")
         return response.body.object("customer")

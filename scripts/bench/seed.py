@@ -25,6 +25,7 @@ BENCH_PG_PORT (55434), BENCH_REDIS_PORT (56381).
 from __future__ import annotations
 
 import concurrent.futures
+import hashlib
 import json
 import os
 import re
@@ -75,7 +76,8 @@ def sizes() -> dict:
         "noise_organizations": max(10, noise_tickets // 500),
         "noise_agents": 10,
         "noise_groups": 3,
-        "seed_version": 1,
+        # Any change to seed.sql makes the stored seed stale.
+        "seed_sql_sha256": hashlib.sha256(SEED_SQL.read_bytes()).hexdigest()[:16],
     }
 
 
@@ -104,8 +106,19 @@ def psql_file(path: Path) -> None:
         raise RuntimeError(f"psql -f {path} failed: {result.stderr.strip()}")
 
 
+def concierge_env() -> dict:
+    """The CLI's settings, always pointing at the bench profile (whatever the caller exported)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CONCIERGE_")}
+    env.update(
+        CONCIERGE_DATABASE_URL=f"postgres://concierge_app:concierge_app@{PG_HOST}:{PG_PORT}/{DB}",
+        CONCIERGE_MIGRATION_DATABASE_URL=f"postgres://{OWNER}:{OWNER_PASSWORD}@{PG_HOST}:{PG_PORT}/{DB}",
+        CONCIERGE_REDIS_URL=f"redis://127.0.0.1:{REDIS_PORT}/0",
+        CONCIERGE_LOG_LEVEL="warning")
+    return env
+
+
 def concierge(*args: str, cwd: Path = ROOT) -> str:
-    result = subprocess.run([str(BIN / "concierge"), *args], cwd=cwd, capture_output=True, text=True)
+    result = subprocess.run([str(BIN / "concierge"), *args], cwd=cwd, env=concierge_env(), capture_output=True, text=True)
     if result.returncode != 0:
         raise RuntimeError(f"concierge {' '.join(args)} failed ({result.returncode}): {result.stderr.strip() or result.stdout.strip()}")
     return result.stdout

@@ -27,10 +27,11 @@ CREATE SCHEMA bench;
 --
 -- SearchTokenizer.terms: runs of CJK characters (U+3040–30FF, 3400–4DBF, 4E00–9FFF,
 -- AC00–D7AF, F900–FAFF, 20000–2FA1F) become overlapping bigrams (a lone one stays a
--- unigram); runs of letters, digits and `_` become lowercase words; everything else
--- separates; each term is cut to 100 characters. document() single-quotes each term
--- (doubling `'` and `\`) and joins them with spaces; the application stores
--- to_tsvector('simple', document).
+-- unigram; for documents — forIndexing — a longer run's last character follows its bigrams
+-- as a unigram too); runs of letters, digits and `_` become lowercase words; everything else
+-- separates; each term is cut to 100 characters. document() takes the indexing terms of each
+-- part, single-quotes each (doubling `'` and `\`) and joins them with spaces; the application
+-- stores to_tsvector('simple', document).
 --
 -- Differences from Swift, none of which the seeded texts contain: Swift walks grapheme
 -- clusters (a letter plus combining marks is one character, here the mark separates), and
@@ -38,26 +39,27 @@ CREATE SCHEMA bench;
 -- seed.py compares this function with the running application on sample texts.
 -- ---------------------------------------------------------------------------------------
 
-CREATE FUNCTION bench.terms(txt text) RETURNS text[]
+CREATE FUNCTION bench.terms(txt text, for_indexing boolean DEFAULT false) RETURNS text[]
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     AS $$
-    SELECT coalesce(array_agg(left(term, 100) ORDER BY tok.ord, gram.ord), '{}')
+    SELECT coalesce(array_agg(left(gram.term, 100) ORDER BY tok.ord, gram.ord), '{}')
     FROM regexp_split_to_table(
             regexp_replace(txt, '([\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\U00020000-\U0002FA1F]+)', ' \1 ', 'g'),
             '[^[:alnum:]_\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\U00020000-\U0002FA1F]+')
             WITH ORDINALITY AS tok (t, ord)
     CROSS JOIN LATERAL (
+        SELECT tok.t ~ '^[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\U00020000-\U0002FA1F]' AS cjk,
+               length(tok.t) AS len
+    ) AS k
+    CROSS JOIN LATERAL (
         SELECT CASE
-                   WHEN tok.t !~ '^[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\U00020000-\U0002FA1F]' THEN lower(tok.t)
-                   WHEN length(tok.t) = 1 THEN tok.t
-                   ELSE substr(tok.t, i, 2)
+                   WHEN NOT k.cjk THEN lower(tok.t)
+                   WHEN k.len = 1 THEN tok.t
+                   WHEN i < k.len THEN substr(tok.t, i, 2)   -- overlapping bigrams
+                   ELSE substr(tok.t, k.len, 1)              -- documents: the run's last character
                END AS term,
                i AS ord
-        FROM generate_series(1, CASE
-                                    WHEN tok.t ~ '^[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\U00020000-\U0002FA1F]'
-                                        THEN greatest(length(tok.t) - 1, 1)
-                                    ELSE 1
-                                END) AS i
+        FROM generate_series(1, CASE WHEN NOT k.cjk OR k.len = 1 THEN 1 WHEN for_indexing THEN k.len ELSE k.len - 1 END) AS i
     ) AS gram
     WHERE tok.t <> ''
 $$;
@@ -73,7 +75,7 @@ CREATE FUNCTION bench.document(VARIADIC parts text[]) RETURNS text
     AS $$
     SELECT coalesce(string_agg(bench.quote_lexeme(term), ' ' ORDER BY p.ord, t.ord), '')
     FROM unnest(parts) WITH ORDINALITY AS p (part, ord)
-    CROSS JOIN LATERAL unnest(bench.terms(p.part)) WITH ORDINALITY AS t (term, ord)
+    CROSS JOIN LATERAL unnest(bench.terms(p.part, true)) WITH ORDINALITY AS t (term, ord)
 $$;
 
 -- Document fragments compose: terms(a || sep || b) = terms(a) ++ terms(b) whenever sep is a
@@ -207,7 +209,7 @@ INSERT INTO bench.sentence_templates (kind, lang, body) VALUES
     ('d', 0, '收到的{p}外包装破损，机器有明显划痕，要求换货。'),
     ('d', 0, '{m} 打印出来的文件有黑线，硒鼓刚换过。'),
     ('d', 0, '我们有二十台{p}需要批量维修，请给出报价。'),
-    ('d', 0, '{p}退货申请已经提交一周了，还没有人联系我。'),
+    ('d', 0, '{p}的售后申请已经提交一周了，还没有人联系我。'),
     ('d', 0, '门店的{p}每天早上开机都要等很久，有时直接死机。'),
     ('d', 1, 'Our {p} ({m}) stopped working yesterday.'),
     ('d', 1, 'The {p} we bought last month does not work and we would like a refund.'),
@@ -519,7 +521,7 @@ BEGIN
         SELECT n,
                p_now - make_interval(secs => span) + make_interval(secs => (n - 1 + 0.9 * bench.u(n, 1)) * span / p_total) AS created_at,
                -- comments: a fixed multiset of ten counts (sum 30), rotated per block of ten
-               (ARRAY[0, 1, 2, 2, 3, 3, 4, 4, 5, 6])[1 + ((n + bench.h(n / 10, 2)) % 10)::int] AS ncomments,
+               (ARRAY[0, 1, 2, 2, 3, 3, 4, 4, 5, 6])[1 + ((n - 1 + bench.h((n - 1) / 10, 2)) % 10)::int] AS ncomments,
                -- requester: skewed towards low customer numbers (a few customers open many tickets)
                least(floor(p_customers * power(bench.u(n, 3), 1.5)), p_customers - 1)::bigint AS cust,
                (SELECT i FROM bench.product_cdf WHERE bench.u(n, 4) >= lo AND bench.u(n, 4) < hi LIMIT 1) AS product,

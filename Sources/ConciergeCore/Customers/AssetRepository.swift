@@ -5,7 +5,9 @@ import Foundation
 public protocol AssetRepository: Sendable {
     /// - Throws: `conflict` (`serial_number_taken`) when the serial number is in use.
     func insert(_ asset: Asset) async throws
+    /// The asset with this id, `nil` when the tenant has none.
     func find(id: AssetID) async throws -> Asset?
+    /// The asset with exactly this serial number.
     func find(serialNumber: String) async throws -> Asset?
     /// A page ordered by serial number.
     func list(_ query: AssetQuery) async throws -> ListPage<Asset>

@@ -17,13 +17,15 @@ extension CustomerDirectory {
             try await tx.assets.insert(asset)
             try await tx.events.append(
                 Self.event(
-                    "asset.created", subject: "asset", asset.id.description, tenant: tenant, actor: actor, at: createdAt,
+                    "asset.created", subject: "asset", asset.id.description, tenant: tenant, actor: actor,
+                    at: createdAt,
                     data: ["serial_number": .string(asset.serialNumber)]),
                 outbox: [])
             return asset
         }
     }
 
+    /// The asset with this id. - Throws: `notFound`.
     public func asset(_ id: AssetID, tenant: TenantID) async throws -> Asset {
         guard let asset = try await store.transaction(tenant, { try await $0.assets.find(id: id) }) else {
             throw AppError.notFound("asset")
@@ -103,7 +105,8 @@ extension CustomerDirectory {
     static func checkSerialNumber(of asset: Asset, in tx: any TenantTransaction) async throws {
         if let other = try await tx.assets.find(serialNumber: asset.serialNumber), other.id != asset.id {
             throw AppError(
-                .conflict, code: "serial_number_taken", message: "serial_number \(asset.serialNumber) is registered to asset \(other.id)",
+                .conflict, code: "serial_number_taken",
+                message: "serial_number \(asset.serialNumber) is registered to asset \(other.id)",
                 field: "serial_number")
         }
     }

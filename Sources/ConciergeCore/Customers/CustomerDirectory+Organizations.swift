@@ -9,18 +9,21 @@ extension CustomerDirectory {
         -> Organization
     {
         let createdAt = now()
-        let blank = Organization(id: OrganizationID(), tenantID: tenant, name: "", createdAt: createdAt, updatedAt: createdAt)
+        let blank = Organization(
+            id: OrganizationID(), tenantID: tenant, name: "", createdAt: createdAt, updatedAt: createdAt)
         let organization = try Self.validate(draft.applied(to: blank))
         return try await store.transaction(tenant) { tx in
             try await Self.checkDomains(of: organization, in: tx)
             try await tx.organizations.insert(organization)
-            let joined = try await tx.customers.associate(domains: organization.domains, with: organization.id, at: createdAt)
+            let joined = try await tx.customers.associate(
+                domains: organization.domains, with: organization.id, at: createdAt)
             try await tx.events.append(
                 Self.event(
                     "organization.created", subject: "organization", organization.id.description, tenant: tenant,
                     actor: actor, at: createdAt,
                     data: [
-                        "name": .string(organization.name), "domains": .array(organization.domains.map(JSONValue.string)),
+                        "name": .string(organization.name),
+                        "domains": .array(organization.domains.map(JSONValue.string)),
                         "associated_customers": .number(Double(joined)),
                     ]),
                 outbox: [])
@@ -28,6 +31,7 @@ extension CustomerDirectory {
         }
     }
 
+    /// The organization with this id. - Throws: `notFound`.
     public func organization(_ id: OrganizationID, tenant: TenantID) async throws -> Organization {
         guard let organization = try await store.transaction(tenant, { try await $0.organizations.find(id: id) }) else {
             throw AppError.notFound("organization")
@@ -92,7 +96,8 @@ extension CustomerDirectory {
         for (index, domain) in organization.domains.enumerated() {
             if let owner = try await tx.customers.organization(forDomain: domain), owner != organization.id {
                 throw AppError(
-                    .conflict, code: "domain_taken", message: "domains[\(index)] \(domain) belongs to organization \(owner)",
+                    .conflict, code: "domain_taken",
+                    message: "domains[\(index)] \(domain) belongs to organization \(owner)",
                     field: "domains[\(index)]")
             }
         }

@@ -8,7 +8,8 @@ extension CustomerDirectory {
     public func profile360(_ id: CustomerID, tenant: TenantID) async throws -> CustomerProfile {
         try await store.transaction(tenant) { tx in
             guard let customer = try await tx.customers.find(id: id) else { throw AppError.notFound("customer") }
-            let organization = try await customer.organizationID.asyncMap { try await tx.organizations.find(id: $0) } ?? nil
+            let organization =
+                try await customer.organizationID.asyncMap { try await tx.organizations.find(id: $0) } ?? nil
             let assets = try await tx.assets.related(
                 to: id, organization: organization?.id, limit: CustomerProfile.assetLimit)
             var query = TicketQuery()

@@ -33,15 +33,18 @@ public struct CustomerDirectory: Sendable {
                 customer.organizationID = try await Self.organization(byDomainOf: customer.emails, in: tx)
             }
             try await tx.customers.insert(customer)
-            try await IdentityClaims(tx: tx, customer: customer.id).claim(emails: customer.emails, phones: customer.phones)
+            try await IdentityClaims(tx: tx, customer: customer.id).claim(
+                emails: customer.emails, phones: customer.phones)
             try await tx.events.append(
-                Self.event("customer.created", subject: "customer", customer.id.description, tenant: tenant, actor: actor,
+                Self.event(
+                    "customer.created", subject: "customer", customer.id.description, tenant: tenant, actor: actor,
                     at: createdAt, data: ["name": .string(customer.name)]),
                 outbox: [])
             return customer
         }
     }
 
+    /// The customer with this id. - Throws: `notFound`.
     public func get(_ id: CustomerID, tenant: TenantID) async throws -> Customer {
         guard let customer = try await store.transaction(tenant, { try await $0.customers.find(id: id) }) else {
             throw AppError.notFound("customer")
@@ -75,11 +78,13 @@ public struct CustomerDirectory: Sendable {
             after.updatedAt = changedAt
             try await tx.customers.update(after)
             let claims = IdentityClaims(tx: tx, customer: id)
-            try await claims.release(emails: before.emails.filter { !after.emails.contains($0) },
+            try await claims.release(
+                emails: before.emails.filter { !after.emails.contains($0) },
                 phones: before.phones.filter { !after.phones.contains($0) })
             try await claims.claim(emails: after.emails, phones: after.phones)
             try await tx.events.append(
-                Self.event("customer.updated", subject: "customer", id.description, tenant: tenant, actor: actor,
+                Self.event(
+                    "customer.updated", subject: "customer", id.description, tenant: tenant, actor: actor,
                     at: changedAt, data: ["changes": .array(Self.changedFields(before, after).map(JSONValue.string))]),
                 outbox: [])
             return after
@@ -100,7 +105,8 @@ public struct CustomerDirectory: Sendable {
     }
 
     /// The organization owning the domain of the first email that has one.
-    static func organization(byDomainOf emails: [String], in tx: any TenantTransaction) async throws -> OrganizationID? {
+    static func organization(byDomainOf emails: [String], in tx: any TenantTransaction) async throws -> OrganizationID?
+    {
         for domain in emails.compactMap(Customer.domain(ofEmail:)) {
             if let organization = try await tx.customers.organization(forDomain: domain) { return organization }
         }

@@ -15,7 +15,8 @@ struct IdentityClaims {
                 guard owner == customer else {
                     throw AppError(
                         .conflict, code: "identity_taken",
-                        message: "\(field)[\(index)] \(value) belongs to customer \(owner); merge the customers instead",
+                        message:
+                            "\(field)[\(index)] \(value) belongs to customer \(owner); merge the customers instead",
                         field: "\(field)[\(index)]")
                 }
             }

@@ -6,6 +6,7 @@ public protocol OrganizationRepository: Sendable {
     /// Inserts `organization` and claims its domains.
     /// - Throws: `conflict` (`domain_taken`) when another organization owns one of them.
     func insert(_ organization: Organization) async throws
+    /// The organization with this id, `nil` when the tenant has none.
     func find(id: OrganizationID) async throws -> Organization?
     /// A page ordered by name (pinyin) and id.
     func list(_ query: OrganizationQuery) async throws -> ListPage<Organization>

@@ -7,6 +7,12 @@ public struct TenantBlueprint: Sendable, Equatable {
     public var settings: TenantSettingsChange
     public var users: [UserSpec]
     public var groups: [GroupSpec]
+    /// Custom field definitions (ids are assigned on apply; matched by key).
+    public var fields: [CustomFieldDefinition] = []
+    public var forms: [TicketForm] = []
+    /// Shared views.
+    public var views: [ViewSpec] = []
+    public var macros: [Macro] = []
 
     public init(slug: TenantSlug, settings: TenantSettingsChange, users: [UserSpec], groups: [GroupSpec]) {
         self.slug = slug
@@ -42,6 +48,19 @@ public struct TenantBlueprint: Sendable, Equatable {
             self.name = name
             self.description = description
             self.memberEmails = memberEmails
+        }
+    }
+
+    /// A shared view; matched by key.
+    public struct ViewSpec: Sendable, Equatable {
+        public var key: String
+        public var title: String
+        public var filters: ViewFilters
+
+        public init(key: String, title: String, filters: ViewFilters) {
+            self.key = key
+            self.title = title
+            self.filters = filters
         }
     }
 }

@@ -1,7 +1,8 @@
 import ConciergeDomain
 import Foundation
 
-/// Makes a tenant match its ``TenantBlueprint``: creates what is missing, updates what
+/// Makes a tenant match its ``TenantBlueprint`` (settings, users, groups, custom fields,
+/// forms, shared views, macros): creates what is missing, updates what
 /// differs, leaves everything else alone (nothing is deleted), and reports each change.
 /// Running it twice reports no changes the second time.
 public struct TenantConfigApplier: Sendable {
@@ -62,6 +63,7 @@ public struct TenantConfigApplier: Sendable {
         tenant = updated
         changes += try await applyUsers(blueprint.users, tenant: tenant.id, actor: actor)
         changes += try await applyGroups(blueprint.groups, tenant: tenant.id, actor: actor)
+        changes += try await applyConfiguration(blueprint, tenant: tenant.id, actor: actor)
         return Report(tenant: tenant, changes: changes, bootstrapToken: token)
     }
 

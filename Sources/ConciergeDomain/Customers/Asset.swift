@@ -23,7 +23,8 @@ public struct Asset: Sendable, Equatable {
     public var updatedAt: Date
 
     public init(
-        id: AssetID, tenantID: TenantID, serialNumber: String, model: String = "", organizationID: OrganizationID? = nil,
+        id: AssetID, tenantID: TenantID, serialNumber: String, model: String = "",
+        organizationID: OrganizationID? = nil,
         customerID: CustomerID? = nil, region: String = "", installedOn: String? = nil, warrantyEndsOn: String? = nil,
         attributes: [String: JSONValue] = [:], createdAt: Date, updatedAt: Date
     ) {
@@ -58,7 +59,8 @@ public struct Asset: Sendable, Equatable {
         result.serialNumber = try Validate.displayName(serialNumber, field: "serial_number", maxLength: 100)
         result.model = try Self.optionalText(model, field: "model", maxLength: 200)
         result.region = try Self.optionalText(region, field: "region", maxLength: 100)
-        let installed = try installedOn.map { text throws(ValidationError) in try Self.date(text, field: "installed_on") }
+        let installed = try installedOn.map { text throws(ValidationError) in try Self.date(text, field: "installed_on")
+        }
         let warrantyEnd = try warrantyEndsOn.map { text throws(ValidationError) in
             try Self.date(text, field: "warranty_ends_on")
         }

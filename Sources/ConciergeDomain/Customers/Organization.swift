@@ -44,7 +44,8 @@ public struct Organization: Sendable, Equatable {
         var result = self
         result.name = try Validate.displayName(name, field: "name")
         guard domains.count <= Self.maxDomains else {
-            throw ValidationError(field: "domains", code: "too_many", message: "must list at most \(Self.maxDomains) domains")
+            throw ValidationError(
+                field: "domains", code: "too_many", message: "must list at most \(Self.maxDomains) domains")
         }
         var seen: Set<String> = []
         result.domains = []

@@ -16,7 +16,8 @@ extension Validate {
                 !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
             else {
                 throw ValidationError(
-                    field: "\(field).\(key)", code: "invalid_external_id", message: "must be 1-200 printable characters")
+                    field: "\(field).\(key)", code: "invalid_external_id", message: "must be 1-200 printable characters"
+                )
             }
             result[name] = value
         }
@@ -32,7 +33,8 @@ extension Validate {
         }
         for key in values.keys.sorted() where !(1...64).contains(key.count) {
             throw ValidationError(
-                field: key.isEmpty ? field : "\(field).\(key)", code: "invalid_key", message: "keys must be 1-64 characters")
+                field: key.isEmpty ? field : "\(field).\(key)", code: "invalid_key",
+                message: "keys must be 1-64 characters")
         }
         return values
     }

@@ -13,11 +13,14 @@ extension Validate {
             (1...253).contains(host.count) && labels.count >= 2
             && labels.allSatisfy { label in
                 (1...63).contains(label.count) && !label.hasPrefix("-") && !label.hasSuffix("-")
-                    && label.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+                    && label.unicodeScalars.allSatisfy {
+                        ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+                    }
             }
             && !(labels.last?.allSatisfy(\.isNumber) ?? true)
         guard valid else {
-            throw ValidationError(field: field, code: "invalid_domain", message: "is not a domain name such as example.cn")
+            throw ValidationError(
+                field: field, code: "invalid_domain", message: "is not a domain name such as example.cn")
         }
         return host
     }

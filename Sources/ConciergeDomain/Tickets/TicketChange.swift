@@ -81,7 +81,9 @@ public struct TicketChange: Sendable, Equatable {
         if let organizationID { after.organizationID = organizationID }
         if let followerIDs { after.followerIDs = Array(Set(followerIDs)).sorted() }
         if let tags { after.tags = try TicketTags.normalize(tags) }
-        if let addTags { after.tags = try TicketTags.normalize(after.tags + TicketTags.normalize(addTags, field: "add_tags")) }
+        if let addTags {
+            after.tags = try TicketTags.normalize(after.tags + TicketTags.normalize(addTags, field: "add_tags"), field: "add_tags")
+        }
         if let removeTags {
             let removed = Set(try TicketTags.normalize(removeTags, field: "remove_tags"))
             after.tags = after.tags.filter { !removed.contains($0) }

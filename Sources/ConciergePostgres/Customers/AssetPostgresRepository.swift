@@ -125,7 +125,8 @@ struct AssetPostgresRepository: AssetRepository {
             assets.append(
                 Asset(
                     id: AssetID(row.0), tenantID: tenantID, serialNumber: row.1, model: row.2,
-                    organizationID: row.3.map(OrganizationID.init), customerID: row.4.map(CustomerID.init), region: row.5,
+                    organizationID: row.3.map(OrganizationID.init), customerID: row.4.map(CustomerID.init),
+                    region: row.5,
                     installedOn: row.6, warrantyEndsOn: row.7,
                     attributes: (try? JSONDecoder().decode([String: JSONValue].self, from: Data(row.8.utf8))) ?? [:],
                     createdAt: row.9, updatedAt: row.10))

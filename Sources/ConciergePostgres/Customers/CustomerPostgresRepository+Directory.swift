@@ -27,7 +27,9 @@ extension CustomerPostgresRepository {
             LIMIT \(query.limit + 1)
             """)
         let page = Array(customers.prefix(query.limit))
-        let next = customers.count > query.limit ? page.last.map { KeysetCursor(value: $0.name, id: $0.id.rawValue).encoded } : nil
+        let next =
+            customers.count > query.limit
+            ? page.last.map { KeysetCursor(value: $0.name, id: $0.id.rawValue).encoded } : nil
         return ListPage(items: page, nextCursor: next)
     }
 

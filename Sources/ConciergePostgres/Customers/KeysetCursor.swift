@@ -10,8 +10,10 @@ struct KeysetCursor: Equatable {
     /// The cursor's text form.
     var encoded: String {
         let data = (try? JSONEncoder().encode([value, id.uuidString.lowercased()])) ?? Data()
-        return data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        return data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(
+            of: "/", with: "_"
+        )
+        .replacingOccurrences(of: "=", with: "")
     }
 
     init(value: String, id: UUID) {

@@ -47,7 +47,8 @@ struct OrganizationPostgresRepository: OrganizationRepository {
             """)
         let page = Array(organizations.prefix(query.limit))
         let next =
-            organizations.count > query.limit ? page.last.map { KeysetCursor(value: $0.name, id: $0.id.rawValue).encoded } : nil
+            organizations.count > query.limit
+            ? page.last.map { KeysetCursor(value: $0.name, id: $0.id.rawValue).encoded } : nil
         return ListPage(items: page, nextCursor: next)
     }
 

@@ -56,7 +56,10 @@ struct AssetTests {
         (Self.asset(installedOn: "2024/01/01"), "installed_on", "invalid_date"),
         (Self.asset(warrantyEndsOn: "2024-13-01"), "warranty_ends_on", "invalid_date"),
         (Self.asset(warrantyEndsOn: "2024-01-01T00:00:00Z"), "warranty_ends_on", "invalid_date"),
-        (Self.asset(installedOn: "2024-05-01", warrantyEndsOn: "2024-04-30"), "warranty_ends_on", "before_installation"),
+        (
+            Self.asset(installedOn: "2024-05-01", warrantyEndsOn: "2024-04-30"), "warranty_ends_on",
+            "before_installation"
+        ),
         (Self.asset(attributes: ["": .string("x")]), "attributes", "invalid_key"),
     ])
     func brokenFieldsAreNamed(_ asset: Asset, _ field: String, _ code: String) {

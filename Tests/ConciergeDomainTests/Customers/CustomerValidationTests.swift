@@ -18,7 +18,8 @@ struct CustomerValidationTests {
     @Test func emailsAndPhonesAreNormalisedAndListedOnce() throws {
         // given the same address in two spellings and the same number in two formats
         let customer = Self.customer(
-            emails: ["Wang@Example.cn", " wang@example.cn ", "w@corp.cn"], phones: ["+86 138-0013-8000", "+8613800138000"])
+            emails: ["Wang@Example.cn", " wang@example.cn ", "w@corp.cn"],
+            phones: ["+86 138-0013-8000", "+8613800138000"])
         // when validated
         let valid = try customer.validated()
         // then each identity appears once, normalised

@@ -322,9 +322,9 @@ struct TicketChangeTests {
         let (cleared, clearChanges) = try TicketChange(dueAt: .some(nil)).apply(to: set, at: F.now)
         // then
         #expect(set.dueAt == due)
-        #expect(setChanges == [.init(field: "due_at", old: .null, new: .string("2023-11-16T22:13:20Z"))])
+        #expect(setChanges == [.init(field: "due_at", old: .null, new: .string("2023-11-16T22:13:20.000Z"))])
         #expect(cleared.dueAt == nil)
-        #expect(clearChanges == [.init(field: "due_at", old: .string("2023-11-16T22:13:20Z"), new: .null)])
+        #expect(clearChanges == [.init(field: "due_at", old: .string("2023-11-16T22:13:20.000Z"), new: .null)])
         #expect(cleared.version == F.ticket().version + 2)
     }
 

@@ -13,7 +13,8 @@ struct CustomerRoutes {
         api.get("customers", requires: .customersRead) { request, context in
             let query = try DirectoryQueryParameters(request: request).customers()
             let page = try await services.customers.list(query, tenant: context.identity.tenantID)
-            return Page(key: "customers", items: page.items.map(CustomerRepresentation.init), nextCursor: page.nextCursor)
+            return Page(
+                key: "customers", items: page.items.map(CustomerRepresentation.init), nextCursor: page.nextCursor)
         }
         api.post("customers", requires: .customersWrite) { request, context in
             let body = try await request.decodeBody(as: CustomerBody.self, context: context)
@@ -52,4 +53,3 @@ extension TenantContext {
     /// The `:customer` path parameter.
     func customerID() throws -> CustomerID { try id("customer", of: "customer") }
 }
-

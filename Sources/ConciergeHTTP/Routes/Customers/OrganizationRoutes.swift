@@ -14,7 +14,8 @@ struct OrganizationRoutes {
             let query = try DirectoryQueryParameters(request: request).organizations()
             let page = try await services.customers.organizations(query, tenant: context.identity.tenantID)
             return Page(
-                key: "organizations", items: page.items.map(OrganizationRepresentation.init), nextCursor: page.nextCursor)
+                key: "organizations", items: page.items.map(OrganizationRepresentation.init),
+                nextCursor: page.nextCursor)
         }
         api.post("organizations", requires: .customersWrite) { request, context in
             let body = try await request.decodeBody(as: OrganizationBody.self, context: context)
