@@ -93,6 +93,7 @@ let package = Package(
         .target(
             name: "ConciergeRuntime",
             dependencies: [
+                "ConciergeDomain",
                 "ConciergeCore",
                 "ConciergePostgres",
                 "ConciergeQueue",
@@ -158,6 +159,7 @@ let package = Package(
             dependencies: [
                 "ConciergeHTTP", "ConciergeRuntime", "ConciergeTestSupport", "ConciergeCore", "ConciergeDomain",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict

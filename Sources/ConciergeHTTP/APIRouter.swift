@@ -38,6 +38,7 @@ public enum APIRouter {
         ViewRoutes(services: services).register(on: authenticated)
         TicketBulkRoutes(services: services).register(on: authenticated)
         MacroRoutes(services: services).register(on: authenticated)
+        AttachmentRoutes(services: services).register(on: authenticated)
         return router
     }
 }

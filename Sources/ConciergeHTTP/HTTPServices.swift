@@ -15,6 +15,7 @@ public struct HTTPServices: Sendable {
     public var fields: FieldCatalog
     public var views: ViewCatalog
     public var macros: MacroCatalog
+    public var attachments: TicketAttachments
     public var limiter: any RateLimiter
     public var health: [any HealthProbe]
     /// Renders the Prometheus text exposition of this process.
@@ -24,7 +25,7 @@ public struct HTTPServices: Sendable {
     public init(
         authentication: Authentication, tenants: TenantAdministration, users: UserAdministration,
         groups: GroupAdministration, tokens: APITokenAdministration, audit: AuditTrail, tickets: TicketDesk,
-        conversation: TicketConversation, fields: FieldCatalog, views: ViewCatalog, macros: MacroCatalog,
+        conversation: TicketConversation, fields: FieldCatalog, views: ViewCatalog, macros: MacroCatalog, attachments: TicketAttachments,
         customers: CustomerDirectory, limiter: any RateLimiter,
         health: [any HealthProbe], metrics: @escaping @Sendable () async -> String, settings: HTTPSettings
     ) {
@@ -40,6 +41,7 @@ public struct HTTPServices: Sendable {
         self.fields = fields
         self.views = views
         self.macros = macros
+        self.attachments = attachments
         self.limiter = limiter
         self.health = health
         self.metrics = metrics

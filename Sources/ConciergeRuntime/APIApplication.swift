@@ -14,7 +14,7 @@ public enum APIApplication {
             authentication: try await platform.authentication(), tenants: platform.tenantAdministration,
             users: platform.users, groups: platform.groups, tokens: platform.tokens, audit: platform.audit,
             tickets: platform.tickets, conversation: platform.conversation, fields: platform.fields,
-            views: platform.views, macros: platform.macros,
+            views: platform.views, macros: platform.macros, attachments: platform.attachments,
             customers: platform.customers, limiter: platform.limiter, health: platform.health,
             metrics: { Observability.render() },
             settings: HTTPSettings(

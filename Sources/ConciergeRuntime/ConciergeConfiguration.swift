@@ -38,6 +38,9 @@ public struct ConciergeConfiguration: Sendable {
     public var queueVisibilitySeconds: Int
     public var maxBodyBytes: Int
     public var bcryptCost: Int
+    /// Directory of the filesystem attachment storage.
+    public var attachmentsDirectory: String
+    public var attachmentMaxBytes: Int
     /// Identifies this process in leases, probes and logs (`host:pid` by default).
     public var instanceID: String
 
@@ -95,6 +98,8 @@ public struct ConciergeConfiguration: Sendable {
         queueVisibilitySeconds = try reader.int("CONCIERGE_QUEUE_VISIBILITY_SECONDS", 60, range: 1...86400)
         maxBodyBytes = try reader.int("CONCIERGE_MAX_BODY_BYTES", 1 << 20, range: 1024...(1 << 30))
         bcryptCost = try reader.int("CONCIERGE_BCRYPT_COST", 11, range: 4...16)
+        attachmentsDirectory = reader.string("CONCIERGE_ATTACHMENTS_DIR", ".data/attachments")
+        attachmentMaxBytes = try reader.int("CONCIERGE_ATTACHMENT_MAX_BYTES", 20 << 20, range: 1024...(1 << 30))
         instanceID = reader.string("CONCIERGE_INSTANCE_ID", "\(ProcessInfo.processInfo.hostName):\(getpid())")
     }
 

@@ -1,4 +1,5 @@
 import ConciergeCore
+import ConciergeDomain
 import ConciergePostgres
 import ConciergeQueue
 import Foundation
@@ -62,6 +63,11 @@ public struct Platform: Sendable {
     public var fields: FieldCatalog { FieldCatalog(store: store) }
     public var views: ViewCatalog { ViewCatalog(store: store) }
     public var macros: MacroCatalog { MacroCatalog(store: store) }
+    public var attachments: TicketAttachments {
+        TicketAttachments(
+            store: store, storage: FileSystemAttachmentStorage(root: URL(fileURLWithPath: configuration.attachmentsDirectory)),
+            policy: AttachmentPolicy(maxBytes: configuration.attachmentMaxBytes))
+    }
     public var provisioning: TenantProvisioning { TenantProvisioning(tenants: tenants, tokens: tokens, store: store) }
     public var configApplier: TenantConfigApplier {
         TenantConfigApplier(

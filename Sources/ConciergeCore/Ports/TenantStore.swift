@@ -26,4 +26,5 @@ public protocol TenantTransaction: Sendable {
     var customFields: any CustomFieldRepository { get }
     var views: any ViewRepository { get }
     var macros: any MacroRepository { get }
+    var attachments: any AttachmentRepository { get }
 }

@@ -10,11 +10,14 @@ public struct TicketConversation: Sendable {
         public var body: String
         public var isPublic: Bool
         public var channel: TicketChannel
+        /// Uploaded, not yet linked attachments of the same ticket to send with the comment.
+        public var attachmentIDs: [AttachmentID]
 
-        public init(body: String, isPublic: Bool, channel: TicketChannel = .api) {
+        public init(body: String, isPublic: Bool, channel: TicketChannel = .api, attachmentIDs: [AttachmentID] = []) {
             self.body = body
             self.isPublic = isPublic
             self.channel = channel
+            self.attachmentIDs = attachmentIDs
         }
     }
 
@@ -45,7 +48,16 @@ public struct TicketConversation: Sendable {
             guard before.status != .closed else {
                 throw AppError(.conflict, code: "ticket_closed", message: "a closed ticket takes no comments; create a follow-up")
             }
-            return try await add(body: body, isPublic: new.isPublic, channel: new.channel, to: before, author: author, actor: actor, tx: tx, at: createdAt)
+            let comment = try await add(
+                body: body, isPublic: new.isPublic, channel: new.channel, to: before, author: author, actor: actor, tx: tx,
+                at: createdAt)
+            let unique = Array(Set(new.attachmentIDs))
+            if !unique.isEmpty, try await tx.attachments.link(unique, ticket: before.id, to: comment.id) != unique.count {
+                throw AppError(
+                    .invalidInput, code: "invalid_attachment",
+                    message: "attachment_ids must name attachments uploaded to this ticket and not yet sent", field: "attachment_ids")
+            }
+            return comment
         }
     }
 

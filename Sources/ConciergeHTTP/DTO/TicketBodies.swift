@@ -96,9 +96,11 @@ struct CommentCreateBody: Decodable {
     var `public`: Bool?
     var authorId: UserID?
     var channel: TicketChannel?
+    var attachmentIds: [AttachmentID]?
 
     enum CodingKeys: String, CodingKey {
         case body, `public`, channel
         case authorId = "author_id"
+        case attachmentIds = "attachment_ids"
     }
 }

@@ -91,9 +91,11 @@ struct CommentRepresentation: ResponseEncodable {
     var `public`: Bool
     var channel: String
     var mentionIds: [String]
+    var attachments: [AttachmentRepresentation]
     var createdAt: Date
 
-    init(_ comment: Comment) {
+    init(_ comment: Comment, attachments: [Attachment] = []) {
+        self.attachments = attachments.map(AttachmentRepresentation.init)
         id = comment.id.description
         ticketId = comment.ticketID.description
         switch comment.author {

@@ -52,6 +52,9 @@ struct PostgresTenantTransaction: TenantTransaction {
     var comments: any CommentRepository {
         CommentPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
     }
+    var attachments: any AttachmentRepository {
+        AttachmentPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
+    }
     var macros: any MacroRepository { MacroPostgresRepository(tenantID: tenantID, connection: connection, logger: logger) }
     var views: any ViewRepository { ViewPostgresRepository(tenantID: tenantID, connection: connection, logger: logger) }
     var customFields: any CustomFieldRepository {

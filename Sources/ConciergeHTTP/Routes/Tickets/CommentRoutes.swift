@@ -20,9 +20,14 @@ struct CommentRoutes {
                 author = .system(identity.actor.description)
             }
             let comment = try await services.conversation.add(
-                .init(body: body.body, isPublic: body.public ?? true, channel: body.channel ?? .api),
+                .init(
+                    body: body.body, isPublic: body.public ?? true, channel: body.channel ?? .api,
+                    attachmentIDs: body.attachmentIds ?? []),
                 to: try context.ticket(), author: author, actor: identity.actor, tenant: identity.tenantID)
-            return EditedResponse(status: .created, response: Wrapped(key: "comment", item: CommentRepresentation(comment)))
+            let attachments = try await services.attachments.list(.id(comment.ticketID), tenant: identity.tenantID)
+                .filter { $0.commentID == comment.id }
+            return EditedResponse(
+                status: .created, response: Wrapped(key: "comment", item: CommentRepresentation(comment, attachments: attachments)))
         }
         api.get("tickets/:ticket/comments", requires: .ticketsRead) { request, context in
             let limit = try request.pageLimit(default: 100, max: 500)
@@ -34,8 +39,11 @@ struct CommentRoutes {
             }
             let comments = try await services.conversation.list(
                 try context.ticket(), includeInternal: true, after: cursor, limit: limit, tenant: context.identity.tenantID)
+            let attachments = Dictionary(
+                grouping: try await services.attachments.list(try context.ticket(), tenant: context.identity.tenantID),
+                by: \.commentID)
             return Page(
-                key: "comments", items: comments.map(CommentRepresentation.init),
+                key: "comments", items: comments.map { CommentRepresentation($0, attachments: attachments[$0.id] ?? []) },
                 nextCursor: comments.count == limit ? comments.last?.id.description : nil)
         }
     }

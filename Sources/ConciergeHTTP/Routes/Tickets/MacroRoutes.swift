@@ -38,7 +38,7 @@ struct MacroRoutes {
             let requesters = try await services.tickets.requesters(of: [ticket], tenant: identity.tenantID)
             return MacroResultRepresentation(
                 ticket: TicketRepresentation(ticket, requester: requesters[ticket.requesterID]),
-                comment: reply.map(CommentRepresentation.init))
+                comment: reply.map { CommentRepresentation($0) })
         }
     }
 }
