@@ -39,6 +39,7 @@ public enum APIRouter {
         TicketBulkRoutes(services: services).register(on: authenticated)
         MacroRoutes(services: services).register(on: authenticated)
         AttachmentRoutes(services: services).register(on: authenticated)
+        TicketLinkRoutes(services: services).register(on: authenticated)
         return router
     }
 }

@@ -74,7 +74,7 @@ public enum TenantFolder {
         guard let list = try root.mapping(allowed: ["users"])["users"] else { return [] }
         var seen: Set<String> = []
         return try list.sequence().map { item in
-            let entries = try item.mapping(allowed: ["email", "name", "role", "locale"])
+            let entries = try item.mapping(allowed: ["email", "name", "role", "locale", "skills", "regions"])
             guard let email = entries["email"] else { throw item.error("is required", field: "\(item.path).email") }
             guard let name = entries["name"] else { throw item.error("is required", field: "\(item.path).name") }
             let address = try located(email) { try Validate.email(try email.string()) }
@@ -88,7 +88,9 @@ public enum TenantFolder {
                 } ?? .agent
             return TenantBlueprint.UserSpec(
                 email: address, name: try located(name) { try Validate.displayName(try name.string(), field: "name") },
-                role: role, locale: try entries["locale"].map(readLocale))
+                role: role, locale: try entries["locale"].map(readLocale),
+                skills: try entries["skills"].map { list in try located(list) { try Validate.keys(try list.strings(), field: "skills") } } ?? [],
+                regions: try entries["regions"].map { list in try located(list) { try Validate.keys(try list.strings(), field: "regions") } } ?? [])
         }
     }
 

@@ -48,12 +48,14 @@ struct RedisRateLimiterTests {
         try await RedisFixture.run { redis in
             // given
             let limiter = RedisRateLimiter(pool: redis.pool, keyPrefix: redis.prefix)
-            _ = try await limiter.hit("burst", limit: 1, window: .milliseconds(500))
-            let refused = try await limiter.hit("burst", limit: 1, window: .milliseconds(500))
+            // A 2 s window: long enough that a loaded machine (hundreds of parallel tests) still
+            // makes the second hit inside it.
+            _ = try await limiter.hit("burst", limit: 1, window: .seconds(2))
+            let refused = try await limiter.hit("burst", limit: 1, window: .seconds(2))
 
             // when
-            try await Task.sleep(for: .milliseconds(700))
-            let later = try await limiter.hit("burst", limit: 1, window: .milliseconds(500))
+            try await Task.sleep(for: .milliseconds(2300))
+            let later = try await limiter.hit("burst", limit: 1, window: .seconds(2))
 
             // then
             #expect(!refused.allowed)

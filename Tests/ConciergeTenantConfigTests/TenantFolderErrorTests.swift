@@ -91,7 +91,7 @@ struct TenantFolderErrorTests {
                     "users:\n  - email: a@example.com\n    name: A\n  - email: b@example.com\n    name: B\n    rol: agent\n",
             ],
             file: "users.yaml", line: 6, field: "users[1].rol",
-            message: "unknown key; expected one of email, locale, name, role"),
+            message: "unknown key; expected one of email, locale, name, regions, role, skills"),
         BrokenFolder(
             name: "bad role value",
             files: [
@@ -267,7 +267,7 @@ struct TenantFolderErrorTests {
         // then
         #expect(
             error?.description
-                == "\(fixture.url.path)/users.yaml:6: users[1].rol: unknown key; expected one of email, locale, name, role"
+                == "\(fixture.url.path)/users.yaml:6: users[1].rol: unknown key; expected one of email, locale, name, regions, role, skills"
         )
     }
 

@@ -23,8 +23,12 @@ struct TenantFolderTests {
             blueprint.users == [
                 .init(email: "admin@demo.concierge.local", name: "王经理 (Admin)", role: .owner, locale: nil),
                 .init(email: "supervisor@demo.concierge.local", name: "李主管", role: .supervisor, locale: nil),
-                .init(email: "agent.zhang@demo.concierge.local", name: "张工程师", role: .agent, locale: nil),
-                .init(email: "agent.chen@demo.concierge.local", name: "Chen Jing", role: .agent, locale: .en),
+                .init(
+                    email: "agent.zhang@demo.concierge.local", name: "张工程师", role: .agent, locale: nil,
+                    skills: ["cnc-machines", "electrical"], regions: ["east"]),
+                .init(
+                    email: "agent.chen@demo.concierge.local", name: "Chen Jing", role: .agent, locale: .en,
+                    skills: ["english", "software"], regions: ["east", "north"]),
                 .init(email: "warehouse@demo.concierge.local", name: "仓库 刘", role: .lightAgent, locale: nil),
             ])
         #expect(

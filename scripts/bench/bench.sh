@@ -59,8 +59,15 @@ case "${BIN}" in
 */debug*) BUILD_CONFIG=debug ;;
 *) BUILD_CONFIG=unknown ;;
 esac
-export CONCIERGE_BIN_DIR="${BIN}" BENCH_BUILD_CONFIG="${BUILD_CONFIG}"
-say "binaries: ${BIN} (${BUILD_CONFIG})"
+# What the binaries were built from: a snapshot's SOURCE_COMMIT (see docs/operations.md) or the checkout.
+if [[ ${BIN} == "${ROOT}/.build-bench/"* && -f "${ROOT}/.build-bench-src/SOURCE_COMMIT" ]]; then
+    BUILD_SOURCE="snapshot of commit $(<"${ROOT}/.build-bench-src/SOURCE_COMMIT")"
+else
+    BUILD_SOURCE="checkout at $(git -C "${ROOT}" rev-parse --short HEAD 2>/dev/null || echo '?') ($(git -C "${ROOT}" status --porcelain 2>/dev/null | wc -l) changed files)"
+fi
+BUILD_SOURCE+=", concierge-api built $(date -u -r "${BIN}/concierge-api" +%Y-%m-%dT%H:%M:%SZ)"
+export CONCIERGE_BIN_DIR="${BIN}" BENCH_BUILD_CONFIG="${BUILD_CONFIG}" BENCH_BUILD_SOURCE="${BUILD_SOURCE}"
+say "binaries: ${BIN} (${BUILD_CONFIG}; ${BUILD_SOURCE})"
 [[ ${BUILD_CONFIG} == release ]] ||
     say "warning: not a release build; latencies are not representative (swift build -c release --scratch-path .build-bench)"
 

@@ -10,8 +10,15 @@ public struct UserAdministration: Sendable {
         public var role: Role
         public var password: String?
         public var locale: Tenant.Locale?
+        public var skills: [String]
+        public var regions: [String]
 
-        public init(email: String, name: String, role: Role, password: String? = nil, locale: Tenant.Locale? = nil) {
+        public init(
+            email: String, name: String, role: Role, password: String? = nil, locale: Tenant.Locale? = nil, skills: [String] = [],
+            regions: [String] = []
+        ) {
+            self.skills = skills
+            self.regions = regions
             self.email = email
             self.name = name
             self.role = role
@@ -27,11 +34,15 @@ public struct UserAdministration: Sendable {
         public var status: UserStatus?
         public var locale: Tenant.Locale?
         public var password: String?
+        public var skills: [String]?
+        public var regions: [String]?
 
         public init(
             name: String? = nil, role: Role? = nil, status: UserStatus? = nil, locale: Tenant.Locale? = nil,
-            password: String? = nil
+            password: String? = nil, skills: [String]? = nil, regions: [String]? = nil
         ) {
+            self.skills = skills
+            self.regions = regions
             self.name = name
             self.role = role
             self.status = status
@@ -78,9 +89,13 @@ public struct UserAdministration: Sendable {
         }
         let email: String
         let name: String
+        let skills: [String]
+        let regions: [String]
         do throws(ValidationError) {
             email = try Validate.email(new.email)
             name = try Validate.displayName(new.name, field: "name")
+            skills = try Validate.keys(new.skills, field: "skills")
+            regions = try Validate.keys(new.regions, field: "regions")
             if let password = new.password { try Validate.password(password) }
         } catch { throw AppError.invalid(error) }
         let passwordHash: String? = if let password = new.password { try await hasher.hash(password) } else { nil }
@@ -88,7 +103,7 @@ public struct UserAdministration: Sendable {
         let createdAt = now()
         let user = User(
             id: UserID(), tenantID: tenant, email: email, name: name, role: new.role,
-            status: passwordHash == nil ? .invited : .active, locale: new.locale, lastLoginAt: nil,
+            status: passwordHash == nil ? .invited : .active, locale: new.locale, skills: skills, regions: regions, lastLoginAt: nil,
             createdAt: createdAt, updatedAt: createdAt)
         return try await store.transaction(tenant) { tx in
             if user.role.usesSeat, try await tx.users.countSeatsInUse() >= seatLimit {
@@ -112,7 +127,11 @@ public struct UserAdministration: Sendable {
         async throws -> User
     {
         let name: String?
+        let skills: [String]?
+        let regions: [String]?
         do throws(ValidationError) {
+            if let raw = change.skills { skills = try Validate.keys(raw, field: "skills") } else { skills = nil }
+            if let raw = change.regions { regions = try Validate.keys(raw, field: "regions") } else { regions = nil }
             if let raw = change.name { name = try Validate.displayName(raw, field: "name") } else { name = nil }
             if let password = change.password { try Validate.password(password) }
         } catch { throw AppError.invalid(error) }
@@ -129,6 +148,8 @@ public struct UserAdministration: Sendable {
             if let role = change.role { after.role = role }
             if let status = change.status { after.status = status }
             if let locale = change.locale { after.locale = locale }
+            if let skills { after.skills = skills }
+            if let regions { after.regions = regions }
             if passwordHash != nil, after.status == .invited { after.status = .active }
             try await checkInvariants(before: before, after: after, seatLimit: seatLimit, tx: tx)
             guard after != before || passwordHash != nil else { return (before, false) }
@@ -181,6 +202,12 @@ public struct UserAdministration: Sendable {
             changes["locale"] = .array([
                 before.locale.map { .string($0.rawValue) } ?? .null, after.locale.map { .string($0.rawValue) } ?? .null,
             ])
+        }
+        if before.skills != after.skills {
+            changes["skills"] = .array([.array(before.skills.map(JSONValue.string)), .array(after.skills.map(JSONValue.string))])
+        }
+        if before.regions != after.regions {
+            changes["regions"] = .array([.array(before.regions.map(JSONValue.string)), .array(after.regions.map(JSONValue.string))])
         }
         if passwordChanged { changes["password"] = .string("changed") }
         return ["changes": .object(changes)]

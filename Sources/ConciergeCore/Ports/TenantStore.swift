@@ -27,4 +27,5 @@ public protocol TenantTransaction: Sendable {
     var views: any ViewRepository { get }
     var macros: any MacroRepository { get }
     var attachments: any AttachmentRepository { get }
+    var links: any TicketLinkRepository { get }
 }

@@ -27,8 +27,12 @@ public struct TenantBlueprint: Sendable, Equatable {
         public var name: String
         public var role: Role
         public var locale: Tenant.Locale?
+        public var skills: [String]
+        public var regions: [String]
 
-        public init(email: String, name: String, role: Role, locale: Tenant.Locale?) {
+        public init(email: String, name: String, role: Role, locale: Tenant.Locale?, skills: [String] = [], regions: [String] = []) {
+            self.skills = skills
+            self.regions = regions
             self.email = email
             self.name = name
             self.role = role

@@ -28,6 +28,15 @@ public struct Group: Sendable, Equatable, Codable {
 }
 
 extension Validate {
+    /// A list of keys (skills, regions): each checked, duplicates dropped, sorted.
+    public static func keys(_ values: [String], field: String) throws(ValidationError) -> [String] {
+        var result: Set<String> = []
+        for (index, value) in values.enumerated() {
+            result.insert(try key(value.trimmingCharacters(in: .whitespaces).lowercased(), field: "\(field)[\(index)]"))
+        }
+        return result.sorted()
+    }
+
     /// A configuration key: lowercase letters, digits, `-` and `_`, 1–64 characters.
     public static func key(_ text: String, field: String) throws(ValidationError) -> String {
         let ok =

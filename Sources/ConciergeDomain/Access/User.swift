@@ -11,14 +11,21 @@ public struct User: Sendable, Equatable, Codable {
     public var status: UserStatus
     /// Overrides the tenant locale for this user's interface, when set.
     public var locale: Tenant.Locale?
+    /// Skill keys for routing (`printers`, `english`).
+    public var skills: [String]
+    /// Region keys the agent covers (`east`, `shanghai`).
+    public var regions: [String]
     public var lastLoginAt: Date?
     public var createdAt: Date
     public var updatedAt: Date
 
     public init(
         id: UserID, tenantID: TenantID, email: String, name: String, role: Role, status: UserStatus,
-        locale: Tenant.Locale?, lastLoginAt: Date?, createdAt: Date, updatedAt: Date
+        locale: Tenant.Locale?, skills: [String] = [], regions: [String] = [], lastLoginAt: Date?, createdAt: Date,
+        updatedAt: Date
     ) {
+        self.skills = skills
+        self.regions = regions
         self.id = id
         self.tenantID = tenantID
         self.email = email

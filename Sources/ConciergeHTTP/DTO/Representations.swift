@@ -37,6 +37,8 @@ struct UserRepresentation: ResponseEncodable {
     var role: String
     var status: String
     var locale: String?
+    var skills: [String]
+    var regions: [String]
     var lastLoginAt: Date?
     var createdAt: Date
     var updatedAt: Date
@@ -48,6 +50,8 @@ struct UserRepresentation: ResponseEncodable {
         role = user.role.rawValue
         status = user.status.rawValue
         locale = user.locale?.rawValue
+        skills = user.skills
+        regions = user.regions
         lastLoginAt = user.lastLoginAt
         createdAt = user.createdAt
         updatedAt = user.updatedAt

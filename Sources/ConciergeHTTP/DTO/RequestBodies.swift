@@ -28,6 +28,8 @@ struct UserCreateBody: Decodable {
     var role: Role
     var password: String?
     var locale: Tenant.Locale?
+    var skills: [String]?
+    var regions: [String]?
 }
 
 struct UserPatchBody: Decodable {
@@ -36,6 +38,8 @@ struct UserPatchBody: Decodable {
     var status: UserStatus?
     var locale: Tenant.Locale?
     var password: String?
+    var skills: [String]?
+    var regions: [String]?
 }
 
 struct GroupBody: Decodable {

@@ -25,7 +25,8 @@ struct UserRoutes {
             let body = try await request.decodeBody(as: UserCreateBody.self, context: context)
             let user = try await services.users.create(
                 .init(
-                    email: body.email, name: body.name, role: body.role, password: body.password, locale: body.locale),
+                    email: body.email, name: body.name, role: body.role, password: body.password, locale: body.locale,
+                    skills: body.skills ?? [], regions: body.regions ?? []),
                 grantedBy: context.identity.role, actor: context.identity.actor, tenant: context.identity.tenantID)
             return EditedResponse(status: .created, response: Wrapped(key: "user", item: UserRepresentation(user)))
         }
@@ -39,7 +40,8 @@ struct UserRoutes {
             let user = try await services.users.update(
                 id,
                 .init(
-                    name: body.name, role: body.role, status: body.status, locale: body.locale, password: body.password),
+                    name: body.name, role: body.role, status: body.status, locale: body.locale, password: body.password,
+                    skills: body.skills, regions: body.regions),
                 grantedBy: context.identity.role, actor: context.identity.actor, tenant: context.identity.tenantID)
             return Wrapped(key: "user", item: UserRepresentation(user))
         }

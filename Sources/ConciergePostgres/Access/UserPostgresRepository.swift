@@ -10,16 +10,18 @@ struct UserPostgresRepository: UserRepository {
     let connection: PostgresConnection
     let logger: Logger
 
-    static let columns = "id, email, name, role, status, locale, last_login_at, created_at, updated_at"
-    typealias Row = (UUID, String, String, String, String, String?, Date?, Date, Date)
+    static let columns = "id, email, name, role, status, locale, last_login_at, created_at, updated_at, skills, regions"
+    typealias Row = (UUID, String, String, String, String, String?, Date?, Date, Date, [String], [String])
 
     func insert(_ user: User, passwordHash: String?) async throws {
         try await translatingConstraintErrors(conflict: "email_taken", "a user with this email exists") {
             try await connection.query(
                 """
-                INSERT INTO users (tenant_id, id, email, name, role, status, locale, password_hash, created_at, updated_at)
+                INSERT INTO users (tenant_id, id, email, name, role, status, locale, password_hash, created_at, updated_at,
+                    skills, regions)
                 VALUES (\(tenantID.rawValue), \(user.id.rawValue), \(user.email), \(user.name), \(user.role.rawValue),
-                        \(user.status.rawValue), \(user.locale?.rawValue), \(passwordHash), \(user.createdAt), \(user.updatedAt))
+                        \(user.status.rawValue), \(user.locale?.rawValue), \(passwordHash), \(user.createdAt), \(user.updatedAt),
+                        \(user.skills), \(user.regions))
                 """, logger: logger)
         }
     }
@@ -48,7 +50,8 @@ struct UserPostgresRepository: UserRepository {
         try await connection.query(
             """
             UPDATE users SET name = \(user.name), role = \(user.role.rawValue), status = \(user.status.rawValue),
-                locale = \(user.locale?.rawValue), updated_at = \(user.updatedAt)
+                locale = \(user.locale?.rawValue), updated_at = \(user.updatedAt), skills = \(user.skills),
+                regions = \(user.regions)
             WHERE tenant_id = \(tenantID.rawValue) AND id = \(user.id.rawValue)
             """, logger: logger)
     }
@@ -108,7 +111,7 @@ struct UserPostgresRepository: UserRepository {
                     role: Role(rawValue: row.3) ?? .agent,
                     status: UserStatus(rawValue: row.4) ?? .deactivated,
                     locale: row.5.flatMap(Tenant.Locale.init(rawValue:)),
-                    lastLoginAt: row.6, createdAt: row.7, updatedAt: row.8))
+                    skills: row.9, regions: row.10, lastLoginAt: row.6, createdAt: row.7, updatedAt: row.8))
         }
         return users
     }

@@ -52,6 +52,9 @@ struct PostgresTenantTransaction: TenantTransaction {
     var comments: any CommentRepository {
         CommentPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
     }
+    var links: any TicketLinkRepository {
+        TicketLinkPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
+    }
     var attachments: any AttachmentRepository {
         AttachmentPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
     }
