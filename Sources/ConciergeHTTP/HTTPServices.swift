@@ -25,7 +25,8 @@ public struct HTTPServices: Sendable {
     public init(
         authentication: Authentication, tenants: TenantAdministration, users: UserAdministration,
         groups: GroupAdministration, tokens: APITokenAdministration, audit: AuditTrail, tickets: TicketDesk,
-        conversation: TicketConversation, fields: FieldCatalog, views: ViewCatalog, macros: MacroCatalog, attachments: TicketAttachments,
+        conversation: TicketConversation, fields: FieldCatalog, views: ViewCatalog, macros: MacroCatalog,
+        attachments: TicketAttachments,
         customers: CustomerDirectory, limiter: any RateLimiter,
         health: [any HealthProbe], metrics: @escaping @Sendable () async -> String, settings: HTTPSettings
     ) {

@@ -22,7 +22,8 @@ public enum CommandSupport {
             } catch {
                 let url = (try? DatabaseURL(configuration.databaseURL).description) ?? "CONCIERGE_DATABASE_URL"
                 throw ConfigurationError(
-                    variable: "CONCIERGE_DATABASE_URL", message: "cannot reach Postgres at \(url); is it running (make run)?")
+                    variable: "CONCIERGE_DATABASE_URL",
+                    message: "cannot reach Postgres at \(url); is it running (make run)?")
             }
             return try await body(platform)
         }

@@ -65,7 +65,8 @@ public struct Platform: Sendable {
     public var macros: MacroCatalog { MacroCatalog(store: store) }
     public var attachments: TicketAttachments {
         TicketAttachments(
-            store: store, storage: FileSystemAttachmentStorage(root: URL(fileURLWithPath: configuration.attachmentsDirectory)),
+            store: store,
+            storage: FileSystemAttachmentStorage(root: URL(fileURLWithPath: configuration.attachmentsDirectory)),
             policy: AttachmentPolicy(maxBytes: configuration.attachmentMaxBytes))
     }
     public var provisioning: TenantProvisioning { TenantProvisioning(tenants: tenants, tokens: tokens, store: store) }

@@ -4,7 +4,8 @@ import ConciergeDomain
 /// `fields.yaml` entries: a custom field without an id (matched by key when applied).
 struct FieldSpec: Decodable {
     static let keys: Set<String> = [
-        "key", "labels", "type", "required_on_create", "required_to_solve", "visibility", "options", "pattern", "position", "active",
+        "key", "labels", "type", "required_on_create", "required_to_solve", "visibility", "options", "pattern",
+        "position", "active",
     ]
     var key: String
     var labels: LocalizedText

@@ -89,8 +89,12 @@ public enum TenantFolder {
             return TenantBlueprint.UserSpec(
                 email: address, name: try located(name) { try Validate.displayName(try name.string(), field: "name") },
                 role: role, locale: try entries["locale"].map(readLocale),
-                skills: try entries["skills"].map { list in try located(list) { try Validate.keys(try list.strings(), field: "skills") } } ?? [],
-                regions: try entries["regions"].map { list in try located(list) { try Validate.keys(try list.strings(), field: "regions") } } ?? [])
+                skills: try entries["skills"].map { list in
+                    try located(list) { try Validate.keys(try list.strings(), field: "skills") }
+                } ?? [],
+                regions: try entries["regions"].map { list in
+                    try located(list) { try Validate.keys(try list.strings(), field: "regions") }
+                } ?? [])
         }
     }
 
@@ -131,15 +135,17 @@ public enum TenantFolder {
     }
 
     static func readFields(_ root: YAMLValue) throws -> [CustomFieldDefinition] {
-        try YAMLDocuments.read(root, listKey: "fields", allowedKeys: FieldSpec.keys, as: FieldSpec.self).enumerated().map { index, entry in
-            let definition = entry.0.definition(position: index)
-            try YAMLDocuments.validating(entry.1) { try definition.validate() }
-            return definition
-        }
+        try YAMLDocuments.read(root, listKey: "fields", allowedKeys: FieldSpec.keys, as: FieldSpec.self).enumerated()
+            .map { index, entry in
+                let definition = entry.0.definition(position: index)
+                try YAMLDocuments.validating(entry.1) { try definition.validate() }
+                return definition
+            }
     }
 
     static func readForms(_ root: YAMLValue, fields: [CustomFieldDefinition]) throws -> [TicketForm] {
-        try YAMLDocuments.read(root, listKey: "forms", allowedKeys: FormSpec.keys, as: FormSpec.self).map { spec, item in
+        try YAMLDocuments.read(root, listKey: "forms", allowedKeys: FormSpec.keys, as: FormSpec.self).map {
+            spec, item in
             let form = spec.form
             try YAMLDocuments.validating(item) { try form.validate(against: fields) }
             return form
@@ -147,16 +153,20 @@ public enum TenantFolder {
     }
 
     static func readViews(_ root: YAMLValue) throws -> [TenantBlueprint.ViewSpec] {
-        try YAMLDocuments.read(root, listKey: "views", allowedKeys: ViewSpec.keys, as: ViewSpec.self).map { spec, item in
+        try YAMLDocuments.read(root, listKey: "views", allowedKeys: ViewSpec.keys, as: ViewSpec.self).map {
+            spec, item in
             let key = try YAMLDocuments.validating(item) { try Validate.key(spec.key, field: "key") }
-            let title = try YAMLDocuments.validating(item) { try Validate.displayName(spec.title, field: "title", maxLength: 100) }
+            let title = try YAMLDocuments.validating(item) {
+                try Validate.displayName(spec.title, field: "title", maxLength: 100)
+            }
             return TenantBlueprint.ViewSpec(key: key, title: title, filters: spec.filters)
         }
     }
 
     static func readMacros(_ root: YAMLValue, fields: [CustomFieldDefinition]) throws -> [Macro] {
         let values = CustomFieldValues(definitions: fields)
-        return try YAMLDocuments.read(root, listKey: "macros", allowedKeys: MacroSpec.keys, as: MacroSpec.self).map { spec, item in
+        return try YAMLDocuments.read(root, listKey: "macros", allowedKeys: MacroSpec.keys, as: MacroSpec.self).map {
+            spec, item in
             try YAMLDocuments.validating(item) { try spec.macro.validate(customFields: values) }
         }
     }

@@ -8,7 +8,9 @@ import Yams
 enum YAMLDocuments {
     /// Decodes the list under `listKey`, each item into `T`, refusing unknown top-level keys of
     /// an item and duplicate `key` values.
-    static func read<T: Decodable>(_ root: YAMLValue, listKey: String, allowedKeys: Set<String>, as type: T.Type) throws -> [(T, YAMLValue)] {
+    static func read<T: Decodable>(_ root: YAMLValue, listKey: String, allowedKeys: Set<String>, as type: T.Type) throws
+        -> [(T, YAMLValue)]
+    {
         guard let list = try root.mapping(allowed: [listKey])[listKey] else { return [] }
         var seen: Set<String> = []
         return try list.sequence().map { item in
@@ -31,7 +33,8 @@ enum YAMLDocuments {
             return try body()
         } catch let error as ValidationError {
             let target = node(at: error.field, in: item) ?? item
-            throw TenantConfigError(file: item.file, line: target.line, field: "\(item.path).\(error.field)", message: error.message)
+            throw TenantConfigError(
+                file: item.file, line: target.line, field: "\(item.path).\(error.field)", message: error.message)
         }
     }
 
@@ -49,7 +52,8 @@ enum YAMLDocuments {
         let relative = path.hasPrefix(".") ? String(path.dropFirst()) : path
         let target = node(at: relative, in: item) ?? node(at: parent(of: relative), in: item) ?? item
         return TenantConfigError(
-            file: item.file, line: target.line, field: relative.isEmpty ? item.path : "\(item.path).\(relative)", message: message)
+            file: item.file, line: target.line, field: relative.isEmpty ? item.path : "\(item.path).\(relative)",
+            message: message)
     }
 
     /// "is not one of …" for an unknown enum value, "is invalid" otherwise.

@@ -14,7 +14,8 @@ struct PermissionMatrixTests {
             .ticketsRead, .ticketsWrite, .customersRead, .customersWrite,
         ],
         .supervisor: [
-            .tenantRead, .usersRead, .groupsRead, .auditRead, .ticketsRead, .ticketsWrite, .customersRead, .customersWrite,
+            .tenantRead, .usersRead, .groupsRead, .auditRead, .ticketsRead, .ticketsWrite, .customersRead,
+            .customersWrite,
         ],
         .agent: [.tenantRead, .usersRead, .groupsRead, .ticketsRead, .ticketsWrite, .customersRead, .customersWrite],
         .lightAgent: [.tenantRead],

@@ -10,7 +10,8 @@ import Testing
     @Test func applyingTheDemoFolderTwiceChangesNothingTheSecondTime() async throws {
         try await withTestPlatform { platform in
             // given the demo folder under a fresh slug-matching copy
-            let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent()
             let blueprint = try TenantFolder.read(root.appendingPathComponent("Tenants/demo"))
             // when it is applied twice
             let first = try await platform.configApplier.apply(blueprint, createMissing: true)
@@ -26,12 +27,16 @@ import Testing
             // and a repair ticket follows the repair form
             let ticket = try await platform.tickets.create(
                 NewTicket(
-                    subject: "机器异响", description: "扫码报修", requester: .contact(email: "c@example.cn", phone: nil, name: "陈"),
-                    type: .incident, channel: .qr, customFields: ["serial_number": .string("SN-000123"), "region": .string("east")]),
+                    subject: "机器异响", description: "扫码报修",
+                    requester: .contact(email: "c@example.cn", phone: nil, name: "陈"),
+                    type: .incident, channel: .qr,
+                    customFields: ["serial_number": .string("SN-000123"), "region": .string("east")]),
                 actor: .system("test"), tenant: tenant)
             #expect(ticket.formKey == "repair")
             await #expect(throws: AppError.self) {
-                _ = try await platform.tickets.update(.id(ticket.id), TicketChange(status: .solved), expectedVersion: nil, actor: .system("t"), tenant: tenant)
+                _ = try await platform.tickets.update(
+                    .id(ticket.id), TicketChange(status: .solved), expectedVersion: nil, actor: .system("t"),
+                    tenant: tenant)
             }
         }
     }

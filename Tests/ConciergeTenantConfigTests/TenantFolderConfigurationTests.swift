@@ -22,26 +22,30 @@ import Testing
         #expect(blueprint.macros[0].actions.count == 3)
     }
 
-    @Test(arguments: [
-        (
-            "fields.yaml", "fields:\n  - key: a\n    labels: {zh_cn: 甲, en: A}\n    type: dropdwn\n", 4, "fields[0].type",
-            "'dropdwn' is not a known value"
-        ),
-        (
-            "fields.yaml", "fields:\n  - key: a\n    labels: {zh_cn: 甲, en: A}\n    type: regex\n    pattern: \"[0-9\"\n", 5,
-            "fields[0].pattern", "'[0-9' is not a valid regular expression"
-        ),
-        ("fields.yaml", "fields:\n  - key: a\n    type: text\n", 2, "fields[0].labels", "is required"),
-        (
-            "fields.yaml", "fields:\n  - key: a\n    labels: {zh_cn: 甲, en: A}\n    type: text\n    colour: red\n", 5,
-            "fields[0].colour", nil
-        ),
-        (
-            "fields.yaml",
-            "fields:\n  - key: a\n    labels: {zh_cn: 甲, en: A}\n    type: text\n  - key: a\n    labels: {zh_cn: 乙, en: B}\n    type: text\n",
-            5, "fields[1].key", "appears twice"
-        ),
-    ] as [(String, String, Int, String, String?)])
+    @Test(
+        arguments: [
+            (
+                "fields.yaml", "fields:\n  - key: a\n    labels: {zh_cn: 甲, en: A}\n    type: dropdwn\n", 4,
+                "fields[0].type",
+                "'dropdwn' is not a known value"
+            ),
+            (
+                "fields.yaml",
+                "fields:\n  - key: a\n    labels: {zh_cn: 甲, en: A}\n    type: regex\n    pattern: \"[0-9\"\n", 5,
+                "fields[0].pattern", "'[0-9' is not a valid regular expression"
+            ),
+            ("fields.yaml", "fields:\n  - key: a\n    type: text\n", 2, "fields[0].labels", "is required"),
+            (
+                "fields.yaml", "fields:\n  - key: a\n    labels: {zh_cn: 甲, en: A}\n    type: text\n    colour: red\n",
+                5,
+                "fields[0].colour", nil
+            ),
+            (
+                "fields.yaml",
+                "fields:\n  - key: a\n    labels: {zh_cn: 甲, en: A}\n    type: text\n  - key: a\n    labels: {zh_cn: 乙, en: B}\n    type: text\n",
+                5, "fields[1].key", "appears twice"
+            ),
+        ] as [(String, String, Int, String, String?)])
     func fieldErrorsAreLocated(file: String, text: String, line: Int, field: String, message: String?) throws {
         let fixture = try TenantFolderFixture(["tenant.yaml": Self.tenant, file: text])
         defer { fixture.remove() }
@@ -67,7 +71,8 @@ import Testing
     @Test func macroWithAnUnknownPlaceholderIsRefused() throws {
         let fixture = try TenantFolderFixture([
             "tenant.yaml": Self.tenant,
-            "macros.yaml": "macros:\n  - key: m\n    title: {zh_cn: 宏, en: M}\n    reply_template: \"{{ticket.nope}}\"\n",
+            "macros.yaml":
+                "macros:\n  - key: m\n    title: {zh_cn: 宏, en: M}\n    reply_template: \"{{ticket.nope}}\"\n",
         ])
         defer { fixture.remove() }
         let error = #expect(throws: TenantConfigError.self) { try TenantFolder.read(fixture.url) }

@@ -64,7 +64,9 @@ public struct TestEnvironment: Sendable {
             "CONCIERGE_BCRYPT_COST": "4",
             "CONCIERGE_COOKIE_SECURE": "false",
             "CONCIERGE_LOG_LEVEL": "warning",
-            "CONCIERGE_ATTACHMENTS_DIR": FileManager.default.temporaryDirectory.appendingPathComponent("concierge-attachments-\(name)").path,
+            "CONCIERGE_ATTACHMENTS_DIR": FileManager.default.temporaryDirectory.appendingPathComponent(
+                "concierge-attachments-\(name)"
+            ).path,
         ]
         values.merge(extra) { _, new in new }
         return values

@@ -14,7 +14,8 @@ public struct UserAdministration: Sendable {
         public var regions: [String]
 
         public init(
-            email: String, name: String, role: Role, password: String? = nil, locale: Tenant.Locale? = nil, skills: [String] = [],
+            email: String, name: String, role: Role, password: String? = nil, locale: Tenant.Locale? = nil,
+            skills: [String] = [],
             regions: [String] = []
         ) {
             self.skills = skills
@@ -103,7 +104,8 @@ public struct UserAdministration: Sendable {
         let createdAt = now()
         let user = User(
             id: UserID(), tenantID: tenant, email: email, name: name, role: new.role,
-            status: passwordHash == nil ? .invited : .active, locale: new.locale, skills: skills, regions: regions, lastLoginAt: nil,
+            status: passwordHash == nil ? .invited : .active, locale: new.locale, skills: skills, regions: regions,
+            lastLoginAt: nil,
             createdAt: createdAt, updatedAt: createdAt)
         return try await store.transaction(tenant) { tx in
             if user.role.usesSeat, try await tx.users.countSeatsInUse() >= seatLimit {
@@ -204,10 +206,14 @@ public struct UserAdministration: Sendable {
             ])
         }
         if before.skills != after.skills {
-            changes["skills"] = .array([.array(before.skills.map(JSONValue.string)), .array(after.skills.map(JSONValue.string))])
+            changes["skills"] = .array([
+                .array(before.skills.map(JSONValue.string)), .array(after.skills.map(JSONValue.string)),
+            ])
         }
         if before.regions != after.regions {
-            changes["regions"] = .array([.array(before.regions.map(JSONValue.string)), .array(after.regions.map(JSONValue.string))])
+            changes["regions"] = .array([
+                .array(before.regions.map(JSONValue.string)), .array(after.regions.map(JSONValue.string)),
+            ])
         }
         if passwordChanged { changes["password"] = .string("changed") }
         return ["changes": .object(changes)]

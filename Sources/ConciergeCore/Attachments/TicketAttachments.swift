@@ -11,7 +11,10 @@ public struct TicketAttachments: Sendable {
     let policy: AttachmentPolicy
     let now: @Sendable () -> Date
 
-    public init(store: any TenantStore, storage: any AttachmentStorage, policy: AttachmentPolicy, now: @escaping @Sendable () -> Date = Date.init) {
+    public init(
+        store: any TenantStore, storage: any AttachmentStorage, policy: AttachmentPolicy,
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
         self.store = store
         self.storage = storage
         self.policy = policy
@@ -24,10 +27,13 @@ public struct TicketAttachments: Sendable {
     /// Stores an upload on `ticket`.
     /// - Throws: `invalidInput` (type, size, signature, name), `notFound`, `conflict` (closed ticket).
     public func upload(
-        filename: String, contentType: String, bytes: [UInt8], to ticket: TicketReference, actor: Actor, tenant: TenantID
+        filename: String, contentType: String, bytes: [UInt8], to ticket: TicketReference, actor: Actor,
+        tenant: TenantID
     ) async throws -> Attachment {
         let (name, type): (String, String)
-        do throws(ValidationError) { (name, type) = try policy.validate(filename: filename, contentType: contentType, bytes: bytes) } catch {
+        do throws(ValidationError) {
+            (name, type) = try policy.validate(filename: filename, contentType: contentType, bytes: bytes)
+        } catch {
             throw AppError.invalid(error)
         }
         let target = try await store.transaction(tenant) { tx in try await TicketDesk.find(ticket, in: tx) }
@@ -46,9 +52,13 @@ public struct TicketAttachments: Sendable {
                 try await tx.attachments.insert(attachment)
                 try await tx.events.append(
                     DomainEvent(
-                        tenantID: tenant, type: "ticket.attachment_added", subjectType: "ticket", subjectID: target.id.description,
+                        tenantID: tenant, type: "ticket.attachment_added", subjectType: "ticket",
+                        subjectID: target.id.description,
                         actor: actor,
-                        data: ["attachment_id": .string(id.description), "filename": .string(name), "size": .number(Double(bytes.count))],
+                        data: [
+                            "attachment_id": .string(id.description), "filename": .string(name),
+                            "size": .number(Double(bytes.count)),
+                        ],
                         occurredAt: attachment.createdAt),
                     outbox: [])
             }
@@ -60,7 +70,9 @@ public struct TicketAttachments: Sendable {
     }
 
     public func list(_ ticket: TicketReference, tenant: TenantID) async throws -> [Attachment] {
-        try await store.transaction(tenant) { tx in try await tx.attachments.list(ticket: try await TicketDesk.find(ticket, in: tx).id) }
+        try await store.transaction(tenant) { tx in
+            try await tx.attachments.list(ticket: try await TicketDesk.find(ticket, in: tx).id)
+        }
     }
 
     /// The attachment and its bytes.

@@ -16,15 +16,20 @@ struct TicketFieldRules {
 
     /// The form that applies to a ticket of `type`, chosen explicitly by `formKey` or not.
     func form(key formKey: String?, type: TicketType) throws -> TicketForm? {
-        do throws(ValidationError) { return try TicketForm.select(from: forms, formKey: formKey, ticketType: type) } catch {
+        do throws(ValidationError) {
+            return try TicketForm.select(from: forms, formKey: formKey, ticketType: type)
+        } catch {
             throw AppError.invalid(error)
         }
     }
 
     /// Validated, normalised values for a new ticket (nulls dropped), with required fields checked.
-    func forNewTicket(_ input: [String: JSONValue], form: TicketForm?, asCustomer: Bool) async throws -> [String: JSONValue] {
+    func forNewTicket(_ input: [String: JSONValue], form: TicketForm?, asCustomer: Bool) async throws -> [String:
+        JSONValue]
+    {
         let normalized: [String: JSONValue]
-        do throws(ValidationError) { normalized = try values.validate(input, form: form, asCustomer: asCustomer) } catch {
+        do throws(ValidationError) { normalized = try values.validate(input, form: form, asCustomer: asCustomer) } catch
+        {
             throw AppError.invalid(error)
         }
         let merged = CustomFieldValues.merging(normalized, into: [:])
@@ -36,9 +41,12 @@ struct TicketFieldRules {
     }
 
     /// Validated changes (nulls kept: they clear a value).
-    func forChange(_ input: [String: JSONValue], form: TicketForm?, asCustomer: Bool) async throws -> [String: JSONValue] {
+    func forChange(_ input: [String: JSONValue], form: TicketForm?, asCustomer: Bool) async throws -> [String:
+        JSONValue]
+    {
         let normalized: [String: JSONValue]
-        do throws(ValidationError) { normalized = try values.validate(input, form: form, asCustomer: asCustomer) } catch {
+        do throws(ValidationError) { normalized = try values.validate(input, form: form, asCustomer: asCustomer) } catch
+        {
             throw AppError.invalid(error)
         }
         try await checkReferences(normalized.filter { $0.value != .null })

@@ -56,13 +56,16 @@ public struct MacroCatalog: Sendable {
 
     /// Applies a macro: its actions as one ticket change, then its reply rendered for this
     /// ticket (requester name, number…). - Returns: the ticket and the reply, if any.
-    public func apply(_ reference: String, to ticket: TicketReference, agent: User?, actor: Actor, tenant: TenantID) async throws
+    public func apply(_ reference: String, to ticket: TicketReference, agent: User?, actor: Actor, tenant: TenantID)
+        async throws
         -> (Ticket, Comment?)
     {
         let appliedAt = now()
         return try await store.transaction(tenant) { tx in
             let macro = try await Self.find(reference, tx: tx)
-            guard macro.active else { throw AppError(.conflict, code: "macro_inactive", message: "the macro is not active") }
+            guard macro.active else {
+                throw AppError(.conflict, code: "macro_inactive", message: "the macro is not active")
+            }
             let found = try await TicketDesk.find(ticket, in: tx)
             guard let before = try await tx.tickets.lock(id: found.id) else { throw AppError.notFound("ticket") }
             guard before.status != .closed else {
@@ -75,7 +78,8 @@ public struct MacroCatalog: Sendable {
                 let requester = try await tx.customers.find(id: after.requesterID)
                 let definitions = CustomFieldValues(definitions: try await tx.customFields.definitions())
                 let context = MacroContext(
-                    ticketNumber: String(after.number), ticketSubject: after.subject, ticketStatus: after.status.rawValue,
+                    ticketNumber: String(after.number), ticketSubject: after.subject,
+                    ticketStatus: after.status.rawValue,
                     requesterName: requester?.name ?? "", requesterEmail: requester?.emails.first ?? "",
                     agentName: agent?.name ?? "",
                     customFields: MacroContext.customFieldText(
@@ -83,7 +87,8 @@ public struct MacroCatalog: Sendable {
                 let author: CommentAuthor = agent.map { .user($0.id) } ?? .system(actor.description)
                 guard let locked = try await tx.tickets.lock(id: after.id) else { throw AppError.notFound("ticket") }
                 reply = try await conversation.add(
-                    body: template.render(context), isPublic: macro.replyIsPublic, channel: .api, to: locked, author: author,
+                    body: template.render(context), isPublic: macro.replyIsPublic, channel: .api, to: locked,
+                    author: author,
                     actor: actor, tx: tx, at: appliedAt)
                 after = try await tx.tickets.find(id: after.id) ?? after
             }
@@ -92,13 +97,18 @@ public struct MacroCatalog: Sendable {
     }
 
     static func find(_ reference: String, tx: any TenantTransaction) async throws -> Macro {
-        let found: Macro? = if let id = MacroID(reference) { try await tx.macros.find(id: id) } else { try await tx.macros.find(key: reference) }
+        let found: Macro? =
+            if let id = MacroID(reference) { try await tx.macros.find(id: id) } else {
+                try await tx.macros.find(key: reference)
+            }
         guard let macro = found else { throw AppError.notFound("macro") }
         return macro
     }
 
     static func validated(_ macro: Macro, tx: any TenantTransaction) async throws -> Macro {
         let fields = CustomFieldValues(definitions: try await tx.customFields.definitions())
-        do throws(ValidationError) { return try macro.validate(customFields: fields) } catch { throw AppError.invalid(error) }
+        do throws(ValidationError) { return try macro.validate(customFields: fields) } catch {
+            throw AppError.invalid(error)
+        }
     }
 }

@@ -30,7 +30,10 @@ public struct TenantBlueprint: Sendable, Equatable {
         public var skills: [String]
         public var regions: [String]
 
-        public init(email: String, name: String, role: Role, locale: Tenant.Locale?, skills: [String] = [], regions: [String] = []) {
+        public init(
+            email: String, name: String, role: Role, locale: Tenant.Locale?, skills: [String] = [],
+            regions: [String] = []
+        ) {
             self.skills = skills
             self.regions = regions
             self.email = email

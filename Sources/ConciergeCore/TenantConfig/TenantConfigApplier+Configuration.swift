@@ -55,7 +55,9 @@ extension TenantConfigApplier {
                 _ = try spec.filters.query(for: UserID())
                 if var view = existing.first(where: { $0.key == spec.key }) {
                     guard view.ownerID == nil else {
-                        throw AppError(.conflict, code: "key_taken", message: "view \(spec.key) is a personal view", field: "views[\(index)].key")
+                        throw AppError(
+                            .conflict, code: "key_taken", message: "view \(spec.key) is a personal view",
+                            field: "views[\(index)].key")
                     }
                     guard view.title != spec.title || view.filters != spec.filters else { continue }
                     view.title = spec.title
@@ -64,7 +66,9 @@ extension TenantConfigApplier {
                     changes.append("~ view \(spec.key) updated")
                 } else {
                     try await tx.views.insert(
-                        SavedView(id: ViewID(), key: spec.key, title: spec.title, ownerID: nil, filters: spec.filters, position: index))
+                        SavedView(
+                            id: ViewID(), key: spec.key, title: spec.title, ownerID: nil, filters: spec.filters,
+                            position: index))
                     changes.append("+ view \(spec.key) created")
                 }
             }

@@ -75,7 +75,9 @@ public struct TenantConfigApplier: Sendable {
             let existing = try await store.transaction(tenant) { try await $0.users.find(email: spec.email) }
             guard let existing else {
                 _ = try await users.create(
-                    .init(email: spec.email, name: spec.name, role: spec.role, locale: spec.locale, skills: spec.skills, regions: spec.regions),
+                    .init(
+                        email: spec.email, name: spec.name, role: spec.role, locale: spec.locale, skills: spec.skills,
+                        regions: spec.regions),
                     grantedBy: .owner, actor: actor, tenant: tenant)
                 changes.append("+ user \(spec.email) (\(spec.role.rawValue)) invited")
                 continue
@@ -83,8 +85,11 @@ public struct TenantConfigApplier: Sendable {
             let change = UserAdministration.Change(
                 name: existing.name == spec.name ? nil : spec.name, role: existing.role == spec.role ? nil : spec.role,
                 locale: existing.locale == spec.locale ? nil : spec.locale,
-                skills: existing.skills == spec.skills ? nil : spec.skills, regions: existing.regions == spec.regions ? nil : spec.regions)
-            guard change.name != nil || change.role != nil || change.locale != nil || change.skills != nil || change.regions != nil
+                skills: existing.skills == spec.skills ? nil : spec.skills,
+                regions: existing.regions == spec.regions ? nil : spec.regions)
+            guard
+                change.name != nil || change.role != nil || change.locale != nil || change.skills != nil
+                    || change.regions != nil
             else { continue }
             _ = try await users.update(existing.id, change, grantedBy: .owner, actor: actor, tenant: tenant)
             changes.append("~ user \(spec.email) updated")

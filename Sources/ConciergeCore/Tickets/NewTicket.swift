@@ -34,8 +34,10 @@ public struct NewTicket: Sendable {
 
     public init(
         subject: String, description: String, requester: Requester, status: TicketStatus? = nil,
-        priority: TicketPriority? = nil, type: TicketType? = nil, channel: TicketChannel = .api, assigneeID: UserID? = nil,
-        groupID: GroupID? = nil, followerIDs: [UserID] = [], tags: [String] = [], customFields: [String: JSONValue] = [:],
+        priority: TicketPriority? = nil, type: TicketType? = nil, channel: TicketChannel = .api,
+        assigneeID: UserID? = nil,
+        groupID: GroupID? = nil, followerIDs: [UserID] = [], tags: [String] = [],
+        customFields: [String: JSONValue] = [:],
         dueAt: Date? = nil, formKey: String? = nil, assetID: AssetID? = nil, byCustomer: Bool = false,
         parentID: TicketID? = nil
     ) {

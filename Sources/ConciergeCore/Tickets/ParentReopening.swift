@@ -9,7 +9,8 @@ struct ParentReopening {
     let at: Date
 
     func childSolved(parent: TicketID) async throws {
-        guard let request = try await tx.tickets.lock(id: parent), request.status.isUnsolved, request.status != .open else { return }
+        guard let request = try await tx.tickets.lock(id: parent), request.status.isUnsolved, request.status != .open
+        else { return }
         let children = try await tx.tickets.children(of: parent)
         guard !children.isEmpty, children.allSatisfy({ !$0.status.isUnsolved }) else { return }
         let (after, changes) = try TicketDesk.applying(TicketChange(status: .open), to: request, at: at)

@@ -12,7 +12,9 @@ struct RequesterResolution {
         switch requester {
         case .customer(let id):
             guard let customer = try await tx.customers.find(id: id) else {
-                throw AppError(.invalidInput, code: "unknown_requester", message: "requester_id names no customer", field: "requester_id")
+                throw AppError(
+                    .invalidInput, code: "unknown_requester", message: "requester_id names no customer",
+                    field: "requester_id")
             }
             return customer
         case .contact(let rawEmail, let rawPhone, let rawName):
@@ -20,12 +22,20 @@ struct RequesterResolution {
             let phone: String?
             let name: String?
             do throws(ValidationError) {
-                email = try rawEmail.map { raw throws(ValidationError) in try Validate.email(raw, field: "requester.email") }
-                phone = try rawPhone.map { raw throws(ValidationError) in try Customer.normalizedPhone(raw, field: "requester.phone") }
-                name = try rawName.map { raw throws(ValidationError) in try Validate.displayName(raw, field: "requester.name") }
+                email = try rawEmail.map { raw throws(ValidationError) in
+                    try Validate.email(raw, field: "requester.email")
+                }
+                phone = try rawPhone.map { raw throws(ValidationError) in
+                    try Customer.normalizedPhone(raw, field: "requester.phone")
+                }
+                name = try rawName.map { raw throws(ValidationError) in
+                    try Validate.displayName(raw, field: "requester.name")
+                }
             } catch { throw AppError.invalid(error) }
             guard email != nil || phone != nil else {
-                throw AppError(.invalidInput, code: "required", message: "requester needs an email or a phone", field: "requester.email")
+                throw AppError(
+                    .invalidInput, code: "required", message: "requester needs an email or a phone",
+                    field: "requester.email")
             }
             if let email, let found = try await tx.customers.find(identity: .email, value: email) { return found }
             if let phone, let found = try await tx.customers.find(identity: .phone, value: phone) { return found }
@@ -34,7 +44,10 @@ struct RequesterResolution {
     }
 
     private func create(email: String?, phone: String?, name: String?) async throws -> Customer {
-        let organization = try await email.flatMap(Customer.domain(ofEmail:)).asyncMap { try await tx.customers.organization(forDomain: $0) } ?? nil
+        let organization =
+            try await email.flatMap(Customer.domain(ofEmail:)).asyncMap {
+                try await tx.customers.organization(forDomain: $0)
+            } ?? nil
         let customer = Customer(
             id: CustomerID(), tenantID: tx.tenantID,
             name: name ?? email.map { String($0.split(separator: "@")[0]) } ?? phone ?? "",

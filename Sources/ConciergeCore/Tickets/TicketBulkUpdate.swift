@@ -15,12 +15,14 @@ extension TicketDesk {
     /// Applies `change` to each ticket in its own transaction, so one refusal (a closed
     /// ticket, a missing required field) does not undo the others. Results come back in
     /// request order.
-    public func bulkUpdate(_ references: [TicketReference], _ change: TicketChange, actor: Actor, tenant: TenantID) async throws
+    public func bulkUpdate(_ references: [TicketReference], _ change: TicketChange, actor: Actor, tenant: TenantID)
+        async throws
         -> [BulkResult]
     {
         guard (1...Self.bulkLimit).contains(references.count) else {
             throw AppError(
-                .invalidInput, code: "invalid_field", message: "between 1 and \(Self.bulkLimit) tickets per request", field: "ids")
+                .invalidInput, code: "invalid_field", message: "between 1 and \(Self.bulkLimit) tickets per request",
+                field: "ids")
         }
         guard !change.isEmpty else {
             throw AppError(.invalidInput, code: "missing_field", message: "nothing to change", field: "ticket")

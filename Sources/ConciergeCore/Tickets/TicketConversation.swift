@@ -33,11 +33,15 @@ public struct TicketConversation: Sendable {
 
     /// Adds a comment written by `author`.
     /// - Throws: `invalidInput` (empty body), `conflict` (closed ticket), `notFound`.
-    public func add(_ new: NewComment, to reference: TicketReference, author: CommentAuthor, actor: Actor, tenant: TenantID)
+    public func add(
+        _ new: NewComment, to reference: TicketReference, author: CommentAuthor, actor: Actor, tenant: TenantID
+    )
         async throws -> Comment
     {
         let body: String
-        do throws(ValidationError) { body = try Comment.validatedBody(new.body) } catch { throw AppError.invalid(error) }
+        do throws(ValidationError) { body = try Comment.validatedBody(new.body) } catch {
+            throw AppError.invalid(error)
+        }
         if case .customer = author, !new.isPublic {
             throw AppError(.forbidden, code: "forbidden", message: "customers cannot write internal notes")
         }
@@ -46,16 +50,20 @@ public struct TicketConversation: Sendable {
             let found = try await TicketDesk.find(reference, in: tx)
             guard let before = try await tx.tickets.lock(id: found.id) else { throw AppError.notFound("ticket") }
             guard before.status != .closed else {
-                throw AppError(.conflict, code: "ticket_closed", message: "a closed ticket takes no comments; create a follow-up")
+                throw AppError(
+                    .conflict, code: "ticket_closed", message: "a closed ticket takes no comments; create a follow-up")
             }
             let comment = try await add(
-                body: body, isPublic: new.isPublic, channel: new.channel, to: before, author: author, actor: actor, tx: tx,
+                body: body, isPublic: new.isPublic, channel: new.channel, to: before, author: author, actor: actor,
+                tx: tx,
                 at: createdAt)
             let unique = Array(Set(new.attachmentIDs))
-            if !unique.isEmpty, try await tx.attachments.link(unique, ticket: before.id, to: comment.id) != unique.count {
+            if !unique.isEmpty, try await tx.attachments.link(unique, ticket: before.id, to: comment.id) != unique.count
+            {
                 throw AppError(
                     .invalidInput, code: "invalid_attachment",
-                    message: "attachment_ids must name attachments uploaded to this ticket and not yet sent", field: "attachment_ids")
+                    message: "attachment_ids must name attachments uploaded to this ticket and not yet sent",
+                    field: "attachment_ids")
             }
             return comment
         }
@@ -100,7 +108,8 @@ public struct TicketConversation: Sendable {
     ) async throws -> [Comment] {
         try await store.transaction(tenant) { tx in
             let ticket = try await TicketDesk.find(reference, in: tx)
-            return try await tx.comments.list(ticket: ticket.id, publicOnly: !includeInternal, after: cursor, limit: limit)
+            return try await tx.comments.list(
+                ticket: ticket.id, publicOnly: !includeInternal, after: cursor, limit: limit)
         }
     }
 
@@ -117,7 +126,8 @@ public struct TicketConversation: Sendable {
         } while cursor != nil
         for handle in handles {
             let match = users.first { user in
-                user.status != .deactivated && (user.email == handle || user.email.split(separator: "@").first.map(String.init) == handle)
+                user.status != .deactivated
+                    && (user.email == handle || user.email.split(separator: "@").first.map(String.init) == handle)
             }
             if let match, !ids.contains(match.id) { ids.append(match.id) }
         }

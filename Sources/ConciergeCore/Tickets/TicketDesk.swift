@@ -29,14 +29,17 @@ public struct TicketDesk: Sendable {
             }
             tags = try TicketTags.normalize(new.tags)
             if let status = new.status, status == .closed || status == .solved {
-                throw ValidationError(field: "status", code: "invalid_transition", message: "a new ticket cannot start \(status.rawValue)")
+                throw ValidationError(
+                    field: "status", code: "invalid_transition", message: "a new ticket cannot start \(status.rawValue)"
+                )
             }
         } catch { throw AppError.invalid(error) }
         let createdAt = now()
         return try await store.transaction(tenant) { tx in
             let requester = try await RequesterResolution(tx: tx, now: createdAt).resolve(new.requester)
             try await TicketReferences(tx: tx).check(
-                assignee: new.assigneeID, group: new.groupID, parent: new.parentID, followers: new.followerIDs, asset: new.assetID)
+                assignee: new.assigneeID, group: new.groupID, parent: new.parentID, followers: new.followerIDs,
+                asset: new.assetID)
             let type = new.type ?? (new.dueAt == nil ? .question : .task)
             let rules = try await TicketFieldRules.load(tx)
             let form = try rules.form(key: new.formKey, type: type)
@@ -48,12 +51,16 @@ public struct TicketDesk: Sendable {
                 type: type, channel: new.channel, requesterID: requester.id,
                 organizationID: requester.organizationID, assigneeID: new.assigneeID, groupID: new.groupID,
                 followerIDs: Array(Set(new.followerIDs)).sorted(), tags: tags, customFields: customFields,
-                dueAt: new.dueAt, formKey: form?.key, assetID: new.assetID, parentID: new.parentID, createdAt: createdAt,
+                dueAt: new.dueAt, formKey: form?.key, assetID: new.assetID, parentID: new.parentID,
+                createdAt: createdAt,
                 updatedAt: createdAt)
             try await tx.tickets.insert(ticket, searchDocument: SearchTokenizer.document([subject, description]))
             try await record(
                 "ticket.created", ticket, actor: actor, tx: tx,
-                data: ["number": .number(Double(number)), "channel": .string(new.channel.rawValue), "requester_id": .string(requester.id.description)])
+                data: [
+                    "number": .number(Double(number)), "channel": .string(new.channel.rawValue),
+                    "requester_id": .string(requester.id.description),
+                ])
             return ticket
         }
     }
@@ -76,7 +83,8 @@ public struct TicketDesk: Sendable {
             if let expectedVersion, expectedVersion != before.version {
                 throw AppError(
                     .conflict, code: "version_conflict",
-                    message: "the ticket changed since version \(expectedVersion) (now \(before.version)); reload and retry")
+                    message:
+                        "the ticket changed since version \(expectedVersion) (now \(before.version)); reload and retry")
             }
             return try await apply(change, to: before, actor: actor, tx: tx, at: changedAt)
         }
@@ -84,11 +92,13 @@ public struct TicketDesk: Sendable {
 
     /// Applies `change` to the locked ticket `before` inside `tx`: references, custom fields,
     /// the state machine, required-to-solve fields, history, outbox, linked work.
-    func apply(_ change: TicketChange, to before: Ticket, actor: Actor, tx: any TenantTransaction, at changedAt: Date) async throws
+    func apply(_ change: TicketChange, to before: Ticket, actor: Actor, tx: any TenantTransaction, at changedAt: Date)
+        async throws
         -> Ticket
     {
         try await TicketReferences(tx: tx).check(
-            assignee: change.assigneeID ?? nil, group: change.groupID ?? nil, parent: nil, followers: change.followerIDs ?? [],
+            assignee: change.assigneeID ?? nil, group: change.groupID ?? nil, parent: nil,
+            followers: change.followerIDs ?? [],
             asset: change.assetID ?? nil)
         var change = change
         let rules = try await TicketFieldRules.load(tx)
@@ -123,7 +133,8 @@ public struct TicketDesk: Sendable {
     {
         try await store.transaction(tenant) { tx in
             let ticket = try await Self.find(reference, in: tx)
-            return try await tx.events.list(before: cursor, limit: limit, subjectType: "ticket", subjectID: ticket.id.description)
+            return try await tx.events.list(
+                before: cursor, limit: limit, subjectType: "ticket", subjectID: ticket.id.description)
         }
     }
 
@@ -151,7 +162,9 @@ public struct TicketDesk: Sendable {
         return ticket
     }
 
-    static func applying(_ change: TicketChange, to ticket: Ticket, at date: Date) throws -> (Ticket, [TicketChange.FieldChange]) {
+    static func applying(_ change: TicketChange, to ticket: Ticket, at date: Date) throws -> (
+        Ticket, [TicketChange.FieldChange]
+    ) {
         do throws(ValidationError) { return try change.apply(to: ticket, at: date) } catch {
             if error.code == "invalid_transition" || error.code == "ticket_closed" {
                 throw AppError(.conflict, code: error.code, message: error.message, field: error.field)
@@ -161,16 +174,24 @@ public struct TicketDesk: Sendable {
     }
 
     static func history(_ changes: [TicketChange.FieldChange]) -> [String: JSONValue] {
-        ["changes": .object(Dictionary(uniqueKeysWithValues: changes.map { ($0.field, JSONValue.array([$0.old, $0.new])) }))]
+        [
+            "changes": .object(
+                Dictionary(uniqueKeysWithValues: changes.map { ($0.field, JSONValue.array([$0.old, $0.new])) }))
+        ]
     }
 
     /// Appends the ticket event and its outbox row in the caller's transaction.
-    func record(_ type: String, _ ticket: Ticket, actor: Actor, tx: any TenantTransaction, data: [String: JSONValue]) async throws {
+    func record(_ type: String, _ ticket: Ticket, actor: Actor, tx: any TenantTransaction, data: [String: JSONValue])
+        async throws
+    {
         let event = DomainEvent(
-            tenantID: ticket.tenantID, type: type, subjectType: "ticket", subjectID: ticket.id.description, actor: actor,
+            tenantID: ticket.tenantID, type: type, subjectType: "ticket", subjectID: ticket.id.description,
+            actor: actor,
             data: data, occurredAt: ticket.updatedAt)
-        let payload = #"{"event_id":"\#(event.id)","type":"\#(type)","ticket_id":"\#(ticket.id)","version":\#(ticket.version)}"#
-        let job = Job(id: event.id.description, name: EventDispatchJob.jobName, tenantID: ticket.tenantID, payload: payload)
+        let payload =
+            #"{"event_id":"\#(event.id)","type":"\#(type)","ticket_id":"\#(ticket.id)","version":\#(ticket.version)}"#
+        let job = Job(
+            id: event.id.description, name: EventDispatchJob.jobName, tenantID: ticket.tenantID, payload: payload)
         try await tx.events.append(event, outbox: [OutboxMessage(queue: Self.eventsQueue, job: job)])
     }
 }

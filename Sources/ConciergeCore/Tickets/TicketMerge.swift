@@ -5,7 +5,8 @@ extension TicketDesk {
     /// Merges `source` into `target`: the source's comments move to the target, the source is
     /// closed pointing at the target, and both get an internal note and a history event.
     /// - Throws: `conflict` when either ticket is closed or they are the same ticket.
-    public func merge(_ source: TicketReference, into target: TicketReference, actor: Actor, tenant: TenantID) async throws
+    public func merge(_ source: TicketReference, into target: TicketReference, actor: Actor, tenant: TenantID)
+        async throws
         -> Ticket
     {
         let mergedAt = now()
@@ -19,7 +20,9 @@ extension TicketDesk {
             let ordered = [sourceTicket.id, targetTicket.id].sorted()
             var locked: [TicketID: Ticket] = [:]
             for id in ordered { locked[id] = try await tx.tickets.lock(id: id) }
-            guard var from = locked[sourceTicket.id], var into = locked[targetTicket.id] else { throw AppError.notFound("ticket") }
+            guard var from = locked[sourceTicket.id], var into = locked[targetTicket.id] else {
+                throw AppError.notFound("ticket")
+            }
             guard from.status != .closed, into.status != .closed else {
                 throw AppError(.conflict, code: "ticket_closed", message: "closed tickets cannot be merged")
             }
@@ -33,9 +36,11 @@ extension TicketDesk {
             try await tx.tickets.update(from, searchDocument: nil)
             let note = Comment(
                 id: CommentID(), tenantID: tenant, ticketID: into.id, author: .system("merge"),
-                body: "Merged #\(from.number) (\(from.subject)) into this ticket.\n\(from.description)", isPublic: false,
+                body: "Merged #\(from.number) (\(from.subject)) into this ticket.\n\(from.description)",
+                isPublic: false,
                 channel: .internal, mentionIDs: [], createdAt: mergedAt)
-            try await tx.comments.insert(note, searchDocument: SearchTokenizer.document([from.subject, from.description]))
+            try await tx.comments.insert(
+                note, searchDocument: SearchTokenizer.document([from.subject, from.description]))
             into.tags = (try? TicketTags.normalize(into.tags + from.tags)) ?? into.tags
             into.followerIDs = Array(Set(into.followerIDs + from.followerIDs)).sorted()
             into.updatedAt = mergedAt

@@ -5,27 +5,35 @@ import ConciergeDomain
 struct TicketReferences {
     let tx: any TenantTransaction
 
-    func check(assignee: UserID?, group: GroupID?, parent: TicketID?, followers: [UserID] = [], asset: AssetID? = nil) async throws {
+    func check(assignee: UserID?, group: GroupID?, parent: TicketID?, followers: [UserID] = [], asset: AssetID? = nil)
+        async throws
+    {
         if let asset, try await tx.assets.find(id: asset) == nil {
             throw AppError(.invalidInput, code: "unknown_asset", message: "asset_id names no asset", field: "asset_id")
         }
         if let assignee {
             guard let user = try await tx.users.find(id: assignee), user.status != .deactivated else {
-                throw AppError(.invalidInput, code: "unknown_assignee", message: "assignee_id names no active user", field: "assignee_id")
+                throw AppError(
+                    .invalidInput, code: "unknown_assignee", message: "assignee_id names no active user",
+                    field: "assignee_id")
             }
         }
         for (index, follower) in followers.enumerated() where try await tx.users.find(id: follower) == nil {
-            throw AppError(.invalidInput, code: "unknown_user", message: "names no user", field: "follower_ids[\(index)]")
+            throw AppError(
+                .invalidInput, code: "unknown_user", message: "names no user", field: "follower_ids[\(index)]")
         }
         if let group, try await tx.groups.find(id: group) == nil {
             throw AppError(.invalidInput, code: "unknown_group", message: "group_id names no group", field: "group_id")
         }
         if let parent {
             guard let parentTicket = try await tx.tickets.find(id: parent) else {
-                throw AppError(.invalidInput, code: "unknown_parent", message: "parent_id names no ticket", field: "parent_id")
+                throw AppError(
+                    .invalidInput, code: "unknown_parent", message: "parent_id names no ticket", field: "parent_id")
             }
             guard parentTicket.status != .closed else {
-                throw AppError(.conflict, code: "ticket_closed", message: "a closed ticket cannot get new linked work", field: "parent_id")
+                throw AppError(
+                    .conflict, code: "ticket_closed", message: "a closed ticket cannot get new linked work",
+                    field: "parent_id")
             }
         }
     }

@@ -86,20 +86,27 @@ public struct ViewFilters: Sendable, Equatable, Codable {
         case nil: break
         case "me"?:
             guard let viewer else {
-                throw AppError(.invalidInput, code: "invalid_field", message: "assignee=me needs a signed-in user", field: "filters.assignee")
+                throw AppError(
+                    .invalidInput, code: "invalid_field", message: "assignee=me needs a signed-in user",
+                    field: "filters.assignee")
             }
             query.assignee = .user(viewer)
         case "none"?: query.assignee = .unassigned
         case let id?:
             guard let user = UserID(id) else {
-                throw AppError(.invalidInput, code: "invalid_field", message: "must be me, none or a user id", field: "filters.assignee")
+                throw AppError(
+                    .invalidInput, code: "invalid_field", message: "must be me, none or a user id",
+                    field: "filters.assignee")
             }
             query.assignee = .user(user)
         }
         if let sort {
             let descending = sort.hasPrefix("-")
             guard let field = TicketQuery.SortField(rawValue: descending ? String(sort.dropFirst()) : sort) else {
-                throw AppError(.invalidInput, code: "invalid_field", message: "must be updated_at, created_at or number, optionally prefixed with -", field: "filters.sort")
+                throw AppError(
+                    .invalidInput, code: "invalid_field",
+                    message: "must be updated_at, created_at or number, optionally prefixed with -",
+                    field: "filters.sort")
             }
             query.sort = field
             query.descending = descending

@@ -28,7 +28,9 @@ public struct ViewCatalog: Sendable {
     }
 
     /// One page of a view's tickets.
-    public func run(_ reference: String, cursor: String?, limit: Int, identity: Identity) async throws -> (SavedView, TicketPage) {
+    public func run(_ reference: String, cursor: String?, limit: Int, identity: Identity) async throws -> (
+        SavedView, TicketPage
+    ) {
         try await store.transaction(identity.tenantID) { tx in
             let view = try await Self.visibleView(reference, identity: identity, tx: tx)
             var query = try view.filters.query(for: identity.userID)
@@ -44,7 +46,8 @@ public struct ViewCatalog: Sendable {
     ) async throws -> SavedView {
         let view = try Self.validated(
             SavedView(
-                id: ViewID(), key: key, title: title, ownerID: shared ? nil : identity.userID, filters: filters, position: 0),
+                id: ViewID(), key: key, title: title, ownerID: shared ? nil : identity.userID, filters: filters,
+                position: 0),
             shared: shared, identity: identity)
         return try await store.transaction(identity.tenantID) { tx in
             var stored = view
@@ -55,7 +58,8 @@ public struct ViewCatalog: Sendable {
     }
 
     /// Replaces title, filters or position of a view the caller may manage.
-    public func update(_ reference: String, title: String?, filters: ViewFilters?, position: Int?, identity: Identity) async throws
+    public func update(_ reference: String, title: String?, filters: ViewFilters?, position: Int?, identity: Identity)
+        async throws
         -> SavedView
     {
         try await store.transaction(identity.tenantID) { tx in
@@ -78,10 +82,16 @@ public struct ViewCatalog: Sendable {
         }
     }
 
-    static func visibleView(_ reference: String, identity: Identity, tx: any TenantTransaction) async throws -> SavedView {
+    static func visibleView(_ reference: String, identity: Identity, tx: any TenantTransaction) async throws
+        -> SavedView
+    {
         let found: SavedView? =
-            if let id = ViewID(reference) { try await tx.views.find(id: id) } else { try await tx.views.find(key: reference) }
-        guard let view = found, view.ownerID == nil || view.ownerID == identity.userID else { throw AppError.notFound("view") }
+            if let id = ViewID(reference) { try await tx.views.find(id: id) } else {
+                try await tx.views.find(key: reference)
+            }
+        guard let view = found, view.ownerID == nil || view.ownerID == identity.userID else {
+            throw AppError.notFound("view")
+        }
         return view
     }
 
@@ -92,9 +102,13 @@ public struct ViewCatalog: Sendable {
     }
 
     static func validated(_ view: SavedView, shared: Bool, identity: Identity) throws -> SavedView {
-        if shared, identity.role > .supervisor { throw AppError.forbidden("shared views are kept by supervisors and admins") }
+        if shared, identity.role > .supervisor {
+            throw AppError.forbidden("shared views are kept by supervisors and admins")
+        }
         if !shared, identity.userID == nil {
-            throw AppError(.invalidInput, code: "invalid_field", message: "an API token can only save shared views", field: "shared")
+            throw AppError(
+                .invalidInput, code: "invalid_field", message: "an API token can only save shared views",
+                field: "shared")
         }
         var copy = view
         do throws(ValidationError) {

@@ -22,7 +22,10 @@ extension Role {
         case .owner, .admin:
             Set(Permission.allCases)
         case .supervisor:
-            [.tenantRead, .usersRead, .groupsRead, .auditRead, .ticketsRead, .ticketsWrite, .customersRead, .customersWrite]
+            [
+                .tenantRead, .usersRead, .groupsRead, .auditRead, .ticketsRead, .ticketsWrite, .customersRead,
+                .customersWrite,
+            ]
         case .agent:
             [.tenantRead, .usersRead, .groupsRead, .ticketsRead, .ticketsWrite, .customersRead, .customersWrite]
         case .lightAgent:

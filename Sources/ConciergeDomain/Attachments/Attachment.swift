@@ -22,7 +22,8 @@ public struct Attachment: Sendable, Equatable {
     public var createdAt: Date
 
     public init(
-        id: AttachmentID, tenantID: TenantID, ticketID: TicketID, commentID: CommentID?, filename: String, contentType: String,
+        id: AttachmentID, tenantID: TenantID, ticketID: TicketID, commentID: CommentID?, filename: String,
+        contentType: String,
         sizeBytes: Int64, sha256: String, storageKey: String, uploadedBy: Actor, createdAt: Date
     ) {
         self.id = id

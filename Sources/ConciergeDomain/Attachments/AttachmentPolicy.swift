@@ -26,14 +26,21 @@ public struct AttachmentPolicy: Sendable, Equatable {
 
     /// Checks an upload and returns its cleaned file name and normalised content type.
     /// - Throws: ``ValidationError`` on `file` (size, signature), `content_type` or `filename`.
-    public func validate(filename: String, contentType: String, bytes: [UInt8]) throws(ValidationError) -> (String, String) {
-        let type = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+    public func validate(filename: String, contentType: String, bytes: [UInt8]) throws(ValidationError) -> (
+        String, String
+    ) {
+        let type =
+            contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
         guard let signatures = Self.allowedTypes[type] else {
-            throw ValidationError(field: "content_type", code: "unsupported_type", message: "'\(type)' files are not accepted")
+            throw ValidationError(
+                field: "content_type", code: "unsupported_type", message: "'\(type)' files are not accepted")
         }
-        guard !bytes.isEmpty else { throw ValidationError(field: "file", code: "empty_file", message: "the file is empty") }
+        guard !bytes.isEmpty else {
+            throw ValidationError(field: "file", code: "empty_file", message: "the file is empty")
+        }
         guard bytes.count <= maxBytes else {
-            throw ValidationError(field: "file", code: "file_too_large", message: "files may be at most \(maxBytes) bytes")
+            throw ValidationError(
+                field: "file", code: "file_too_large", message: "files may be at most \(maxBytes) bytes")
         }
         if !signatures.isEmpty, !signatures.contains(where: { bytes.starts(with: $0) }) {
             throw ValidationError(field: "file", code: "content_mismatch", message: "the bytes are not a \(type) file")
@@ -45,8 +52,10 @@ public struct AttachmentPolicy: Sendable, Equatable {
     /// the length (255); Chinese names stay as they are.
     public static func cleanFilename(_ raw: String) throws(ValidationError) -> String {
         let last = raw.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
-        let cleaned = String(last.unicodeScalars.filter { $0.properties.generalCategory != .control && $0 != "\"" }.map(Character.init))
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let cleaned = String(
+            last.unicodeScalars.filter { $0.properties.generalCategory != .control && $0 != "\"" }.map(Character.init)
+        )
+        .trimmingCharacters(in: .whitespacesAndNewlines)
         guard !cleaned.isEmpty, cleaned != ".", cleaned != ".." else {
             throw ValidationError(field: "filename", code: "invalid_filename", message: "needs a file name")
         }

@@ -32,7 +32,9 @@ public struct Comment: Sendable, Equatable {
     /// Trims and bounds a comment body (1–65,536 characters).
     public static func validatedBody(_ body: String) throws(ValidationError) -> String {
         let trimmed = body.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw ValidationError(field: "body", code: "required", message: "must not be empty") }
+        guard !trimmed.isEmpty else {
+            throw ValidationError(field: "body", code: "required", message: "must not be empty")
+        }
         guard trimmed.count <= 65_536 else {
             throw ValidationError(field: "body", code: "too_long", message: "must be at most 65536 characters")
         }
@@ -56,7 +58,9 @@ public struct Comment: Sendable, Equatable {
         for character in body {
             // An `@` right after an ASCII letter or digit is part of an email address; after
             // Chinese text (no spaces between words) it starts a mention.
-            if character == "@", !(previous.isASCII && (previous.isLetter || previous.isNumber || "._-".contains(previous))) {
+            if character == "@",
+                !(previous.isASCII && (previous.isLetter || previous.isNumber || "._-".contains(previous)))
+            {
                 finish()
                 current = ""
             } else if current != nil, character.isLetter || character.isNumber || "._-".contains(character) {

@@ -22,7 +22,8 @@ public struct Customer: Sendable, Equatable {
 
     public init(
         id: CustomerID, tenantID: TenantID, name: String, emails: [String], phones: [String] = [],
-        externalIDs: [String: String] = [:], tier: String = "standard", tags: [String] = [], locale: Tenant.Locale? = nil,
+        externalIDs: [String: String] = [:], tier: String = "standard", tags: [String] = [],
+        locale: Tenant.Locale? = nil,
         organizationID: OrganizationID? = nil, attributes: [String: JSONValue] = [:], createdAt: Date, updatedAt: Date
     ) {
         self.id = id

@@ -44,7 +44,8 @@ public struct Ticket: Sendable, Equatable {
         priority: TicketPriority, type: TicketType, channel: TicketChannel, requesterID: CustomerID,
         organizationID: OrganizationID? = nil, assigneeID: UserID? = nil, groupID: GroupID? = nil,
         followerIDs: [UserID] = [], tags: [String] = [], customFields: [String: JSONValue] = [:], dueAt: Date? = nil,
-        formKey: String? = nil, assetID: AssetID? = nil, parentID: TicketID? = nil, mergedIntoID: TicketID? = nil, createdAt: Date, updatedAt: Date,
+        formKey: String? = nil, assetID: AssetID? = nil, parentID: TicketID? = nil, mergedIntoID: TicketID? = nil,
+        createdAt: Date, updatedAt: Date,
         firstResponseAt: Date? = nil, solvedAt: Date? = nil, closedAt: Date? = nil, version: Int = 1
     ) {
         self.id = id

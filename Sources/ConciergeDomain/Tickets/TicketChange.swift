@@ -82,7 +82,8 @@ public struct TicketChange: Sendable, Equatable {
         if let followerIDs { after.followerIDs = Array(Set(followerIDs)).sorted() }
         if let tags { after.tags = try TicketTags.normalize(tags) }
         if let addTags {
-            after.tags = try TicketTags.normalize(after.tags + TicketTags.normalize(addTags, field: "add_tags"), field: "add_tags")
+            after.tags = try TicketTags.normalize(
+                after.tags + TicketTags.normalize(addTags, field: "add_tags"), field: "add_tags")
         }
         if let removeTags {
             let removed = Set(try TicketTags.normalize(removeTags, field: "remove_tags"))
@@ -122,7 +123,9 @@ public struct TicketChange: Sendable, Equatable {
         add("assignee_id", text(before.assigneeID?.description), text(after.assigneeID?.description))
         add("group_id", text(before.groupID?.description), text(after.groupID?.description))
         add("organization_id", text(before.organizationID?.description), text(after.organizationID?.description))
-        add("follower_ids", .array(before.followerIDs.map { .string($0.description) }), .array(after.followerIDs.map { .string($0.description) }))
+        add(
+            "follower_ids", .array(before.followerIDs.map { .string($0.description) }),
+            .array(after.followerIDs.map { .string($0.description) }))
         add("tags", .array(before.tags.map(JSONValue.string)), .array(after.tags.map(JSONValue.string)))
         for key in Set(before.customFields.keys).union(after.customFields.keys).sorted() {
             add("custom_fields.\(key)", before.customFields[key] ?? .null, after.customFields[key] ?? .null)

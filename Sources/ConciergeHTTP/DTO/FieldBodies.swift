@@ -56,7 +56,8 @@ struct FormBody: Decodable {
         guard let key = key ?? existing?.key else { throw missing("key") }
         guard let names = names ?? existing?.names else { throw missing("names") }
         return TicketForm(
-            id: existing?.id ?? TicketFormID(), key: key, names: names, ticketTypes: ticketTypes ?? existing?.ticketTypes ?? [],
+            id: existing?.id ?? TicketFormID(), key: key, names: names,
+            ticketTypes: ticketTypes ?? existing?.ticketTypes ?? [],
             fieldKeys: fieldKeys ?? existing?.fieldKeys ?? [], isDefault: isDefault ?? existing?.isDefault ?? false,
             active: active ?? existing?.active ?? true)
     }

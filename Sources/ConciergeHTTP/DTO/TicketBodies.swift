@@ -81,7 +81,9 @@ struct TicketPatchBody: Decodable {
     }
 
     /// `nil` when the key is absent, `.some(nil)` when it is `null`.
-    static func nullable<T: Decodable>(_ type: T.Type, _ key: CodingKeys, in container: KeyedDecodingContainer<CodingKeys>)
+    static func nullable<T: Decodable>(
+        _ type: T.Type, _ key: CodingKeys, in container: KeyedDecodingContainer<CodingKeys>
+    )
         throws -> T??
     {
         guard container.contains(key) else { return nil }

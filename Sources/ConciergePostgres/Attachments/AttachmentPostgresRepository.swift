@@ -10,7 +10,8 @@ struct AttachmentPostgresRepository: AttachmentRepository {
     let connection: PostgresConnection
     let logger: Logger
 
-    static let columns = "id, ticket_id, comment_id, filename, content_type, size_bytes, sha256, storage_key, uploaded_by, created_at"
+    static let columns =
+        "id, ticket_id, comment_id, filename, content_type, size_bytes, sha256, storage_key, uploaded_by, created_at"
 
     func insert(_ attachment: Attachment) async throws {
         try await connection.query(
@@ -24,7 +25,9 @@ struct AttachmentPostgresRepository: AttachmentRepository {
     }
 
     func find(id: AttachmentID) async throws -> Attachment? {
-        try await fetch("SELECT \(unescaped: Self.columns) FROM attachments WHERE tenant_id = \(tenantID.rawValue) AND id = \(id.rawValue)").first
+        try await fetch(
+            "SELECT \(unescaped: Self.columns) FROM attachments WHERE tenant_id = \(tenantID.rawValue) AND id = \(id.rawValue)"
+        ).first
     }
 
     func list(ticket: TicketID) async throws -> [Attachment] {
@@ -49,10 +52,12 @@ struct AttachmentPostgresRepository: AttachmentRepository {
     private func fetch(_ query: PostgresQuery) async throws -> [Attachment] {
         var result: [Attachment] = []
         let rows = try await connection.query(query, logger: logger)
-        for try await row in rows.decode((UUID, UUID, UUID?, String, String, Int64, String, String, String, Date).self) {
+        for try await row in rows.decode((UUID, UUID, UUID?, String, String, Int64, String, String, String, Date).self)
+        {
             result.append(
                 Attachment(
-                    id: AttachmentID(row.0), tenantID: tenantID, ticketID: TicketID(row.1), commentID: row.2.map(CommentID.init),
+                    id: AttachmentID(row.0), tenantID: tenantID, ticketID: TicketID(row.1),
+                    commentID: row.2.map(CommentID.init),
                     filename: row.3, contentType: row.4, sizeBytes: row.5, sha256: row.6, storageKey: row.7,
                     uploadedBy: Actor(row.8) ?? .system("unknown"), createdAt: row.9))
         }

@@ -12,12 +12,15 @@ struct CustomFieldPostgresRepository: CustomFieldRepository {
 
     func definitions() async throws -> [CustomFieldDefinition] {
         try await documents(
-            "SELECT definition::text FROM custom_field_definitions WHERE tenant_id = \(tenantID.rawValue) ORDER BY position, key")
+            "SELECT definition::text FROM custom_field_definitions WHERE tenant_id = \(tenantID.rawValue) ORDER BY position, key"
+        )
     }
 
     func insert(_ definition: CustomFieldDefinition) async throws {
         let now = Date()
-        try await translatingConstraintErrors(conflict: "key_taken", "a custom field with key '\(definition.key)' exists") {
+        try await translatingConstraintErrors(
+            conflict: "key_taken", "a custom field with key '\(definition.key)' exists"
+        ) {
             try await connection.query(
                 """
                 INSERT INTO custom_field_definitions (tenant_id, id, key, definition, position, created_at, updated_at)
@@ -37,7 +40,8 @@ struct CustomFieldPostgresRepository: CustomFieldRepository {
     }
 
     func forms() async throws -> [TicketForm] {
-        try await documents("SELECT form::text FROM ticket_forms WHERE tenant_id = \(tenantID.rawValue) ORDER BY position, key")
+        try await documents(
+            "SELECT form::text FROM ticket_forms WHERE tenant_id = \(tenantID.rawValue) ORDER BY position, key")
     }
 
     func insert(_ form: TicketForm, position: Int) async throws {

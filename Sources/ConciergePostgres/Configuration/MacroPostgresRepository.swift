@@ -15,7 +15,8 @@ struct MacroPostgresRepository: MacroRepository {
     }
 
     func find(id: MacroID) async throws -> Macro? {
-        try await fetch("SELECT macro::text FROM macros WHERE tenant_id = \(tenantID.rawValue) AND id = \(id.rawValue)").first
+        try await fetch("SELECT macro::text FROM macros WHERE tenant_id = \(tenantID.rawValue) AND id = \(id.rawValue)")
+            .first
     }
 
     func find(key: String) async throws -> Macro? {
@@ -44,7 +45,8 @@ struct MacroPostgresRepository: MacroRepository {
 
     func delete(id: MacroID) async throws -> Bool {
         !(try await connection.query(
-            "DELETE FROM macros WHERE tenant_id = \(tenantID.rawValue) AND id = \(id.rawValue) RETURNING 1", logger: logger
+            "DELETE FROM macros WHERE tenant_id = \(tenantID.rawValue) AND id = \(id.rawValue) RETURNING 1",
+            logger: logger
         ).collect().isEmpty)
     }
 

@@ -22,11 +22,15 @@ struct ViewPostgresRepository: ViewRepository {
     }
 
     func find(id: ViewID) async throws -> SavedView? {
-        try await fetch("SELECT \(unescaped: Self.columns) FROM views WHERE tenant_id = \(tenantID.rawValue) AND id = \(id.rawValue)").first
+        try await fetch(
+            "SELECT \(unescaped: Self.columns) FROM views WHERE tenant_id = \(tenantID.rawValue) AND id = \(id.rawValue)"
+        ).first
     }
 
     func find(key: String) async throws -> SavedView? {
-        try await fetch("SELECT \(unescaped: Self.columns) FROM views WHERE tenant_id = \(tenantID.rawValue) AND key = \(key)").first
+        try await fetch(
+            "SELECT \(unescaped: Self.columns) FROM views WHERE tenant_id = \(tenantID.rawValue) AND key = \(key)"
+        ).first
     }
 
     func insert(_ view: SavedView) async throws {
@@ -52,13 +56,16 @@ struct ViewPostgresRepository: ViewRepository {
 
     func delete(id: ViewID) async throws -> Bool {
         !(try await connection.query(
-            "DELETE FROM views WHERE tenant_id = \(tenantID.rawValue) AND id = \(id.rawValue) RETURNING 1", logger: logger
+            "DELETE FROM views WHERE tenant_id = \(tenantID.rawValue) AND id = \(id.rawValue) RETURNING 1",
+            logger: logger
         ).collect().isEmpty)
     }
 
     private func fetch(_ query: PostgresQuery) async throws -> [SavedView] {
         var views: [SavedView] = []
-        for try await row in try await connection.query(query, logger: logger).decode((UUID, String, String, UUID?, String, Int64).self) {
+        for try await row in try await connection.query(query, logger: logger).decode(
+            (UUID, String, String, UUID?, String, Int64).self)
+        {
             let filters = try JSONDecoder().decode(ViewFilters.self, from: Data(row.4.utf8))
             views.append(
                 SavedView(

@@ -58,7 +58,9 @@ struct PostgresTenantTransaction: TenantTransaction {
     var attachments: any AttachmentRepository {
         AttachmentPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
     }
-    var macros: any MacroRepository { MacroPostgresRepository(tenantID: tenantID, connection: connection, logger: logger) }
+    var macros: any MacroRepository {
+        MacroPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
+    }
     var views: any ViewRepository { ViewPostgresRepository(tenantID: tenantID, connection: connection, logger: logger) }
     var customFields: any CustomFieldRepository {
         CustomFieldPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)

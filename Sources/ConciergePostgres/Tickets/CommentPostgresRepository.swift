@@ -35,7 +35,8 @@ struct CommentPostgresRepository: CommentRepository {
         for try await row in rows.decode((UUID, String, String, String, Bool, String, [UUID], Date).self) {
             comments.append(
                 Comment(
-                    id: CommentID(row.0), tenantID: tenantID, ticketID: ticket, author: Self.author(type: row.1, id: row.2),
+                    id: CommentID(row.0), tenantID: tenantID, ticketID: ticket,
+                    author: Self.author(type: row.1, id: row.2),
                     body: row.3, isPublic: row.4, channel: TicketChannel(rawValue: row.5) ?? .api,
                     mentionIDs: row.6.map(UserID.init), createdAt: row.7))
         }

@@ -27,7 +27,9 @@ struct CustomerPostgresRepository: CustomerRepository {
     }
 
     func find(id: CustomerID) async throws -> Customer? {
-        try await fetch("SELECT \(unescaped: Self.columns) FROM customers WHERE tenant_id = \(tenantID.rawValue) AND id = \(id.rawValue)").first
+        try await fetch(
+            "SELECT \(unescaped: Self.columns) FROM customers WHERE tenant_id = \(tenantID.rawValue) AND id = \(id.rawValue)"
+        ).first
     }
 
     func find(ids: [CustomerID]) async throws -> [Customer] {
@@ -49,7 +51,8 @@ struct CustomerPostgresRepository: CustomerRepository {
         ).first
     }
 
-    func claim(identity kind: CustomerIdentityKind, value: String, for customer: CustomerID) async throws -> CustomerID {
+    func claim(identity kind: CustomerIdentityKind, value: String, for customer: CustomerID) async throws -> CustomerID
+    {
         let rows = try await connection.query(
             """
             WITH claimed AS (
@@ -62,7 +65,8 @@ struct CustomerPostgresRepository: CustomerRepository {
             WHERE tenant_id = \(tenantID.rawValue) AND kind = \(kind.rawValue) AND value = \(value) AND NOT EXISTS (SELECT 1 FROM claimed)
             """, logger: logger)
         for try await owner in rows.decode(UUID.self) { return CustomerID(owner) }
-        throw AppError(.conflict, code: "identity_conflict", message: "the \(kind.rawValue) is being claimed concurrently; retry")
+        throw AppError(
+            .conflict, code: "identity_conflict", message: "the \(kind.rawValue) is being claimed concurrently; retry")
     }
 
     func update(_ customer: Customer) async throws {
@@ -77,7 +81,8 @@ struct CustomerPostgresRepository: CustomerRepository {
     }
 
     func delete(id: CustomerID) async throws {
-        try await connection.query("DELETE FROM customers WHERE tenant_id = \(tenantID.rawValue) AND id = \(id.rawValue)", logger: logger)
+        try await connection.query(
+            "DELETE FROM customers WHERE tenant_id = \(tenantID.rawValue) AND id = \(id.rawValue)", logger: logger)
     }
 
     func organization(forDomain domain: String) async throws -> OrganizationID? {
@@ -91,12 +96,16 @@ struct CustomerPostgresRepository: CustomerRepository {
     func fetch(_ query: PostgresQuery) async throws -> [Customer] {
         var customers: [Customer] = []
         let rows = try await connection.query(query, logger: logger)
-        for try await row in rows.decode((UUID, String, [String], [String], String, String, [String], String?, UUID?, String, Date, Date).self) {
+        for try await row in rows.decode(
+            (UUID, String, [String], [String], String, String, [String], String?, UUID?, String, Date, Date).self)
+        {
             customers.append(
                 Customer(
                     id: CustomerID(row.0), tenantID: tenantID, name: row.1, emails: row.2, phones: row.3,
-                    externalIDs: (try? JSONDecoder().decode([String: String].self, from: Data(row.4.utf8))) ?? [:], tier: row.5,
-                    tags: row.6, locale: row.7.flatMap(Tenant.Locale.init(rawValue:)), organizationID: row.8.map(OrganizationID.init),
+                    externalIDs: (try? JSONDecoder().decode([String: String].self, from: Data(row.4.utf8))) ?? [:],
+                    tier: row.5,
+                    tags: row.6, locale: row.7.flatMap(Tenant.Locale.init(rawValue:)),
+                    organizationID: row.8.map(OrganizationID.init),
                     attributes: (try? JSONDecoder().decode([String: JSONValue].self, from: Data(row.9.utf8))) ?? [:],
                     createdAt: row.10, updatedAt: row.11))
         }

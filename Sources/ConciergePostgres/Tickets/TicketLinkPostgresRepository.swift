@@ -12,23 +12,25 @@ struct TicketLinkPostgresRepository: TicketLinkRepository {
 
     func link(_ a: TicketID, _ b: TicketID, by actor: Actor) async throws -> Bool {
         let (low, high) = Self.ordered(a, b)
-        return !(try await connection.query(
-            """
-            INSERT INTO ticket_links (tenant_id, ticket_id, related_id, created_by, created_at)
-            VALUES (\(tenantID.rawValue), \(low), \(high), \(actor.description), \(Date()))
-            ON CONFLICT DO NOTHING RETURNING 1
-            """, logger: logger
-        ).collect().isEmpty)
+        return
+            !(try await connection.query(
+                """
+                INSERT INTO ticket_links (tenant_id, ticket_id, related_id, created_by, created_at)
+                VALUES (\(tenantID.rawValue), \(low), \(high), \(actor.description), \(Date()))
+                ON CONFLICT DO NOTHING RETURNING 1
+                """, logger: logger
+            ).collect().isEmpty)
     }
 
     func unlink(_ a: TicketID, _ b: TicketID) async throws -> Bool {
         let (low, high) = Self.ordered(a, b)
-        return !(try await connection.query(
-            """
-            DELETE FROM ticket_links WHERE tenant_id = \(tenantID.rawValue) AND ticket_id = \(low) AND related_id = \(high)
-            RETURNING 1
-            """, logger: logger
-        ).collect().isEmpty)
+        return
+            !(try await connection.query(
+                """
+                DELETE FROM ticket_links WHERE tenant_id = \(tenantID.rawValue) AND ticket_id = \(low) AND related_id = \(high)
+                RETURNING 1
+                """, logger: logger
+            ).collect().isEmpty)
     }
 
     func related(to ticket: TicketID) async throws -> [TicketID] {
@@ -46,7 +48,8 @@ struct TicketLinkPostgresRepository: TicketLinkRepository {
     static func ordered(_ a: TicketID, _ b: TicketID) -> (UUID, UUID) {
         let x = a.rawValue
         let y = b.rawValue
-        return withUnsafeBytes(of: x.uuid, { Array($0) }).lexicographicallyPrecedes(withUnsafeBytes(of: y.uuid, { Array($0) }))
+        return withUnsafeBytes(of: x.uuid, { Array($0) }).lexicographicallyPrecedes(
+            withUnsafeBytes(of: y.uuid, { Array($0) }))
             ? (x, y) : (y, x)
     }
 }

@@ -38,11 +38,15 @@ struct TicketPostgresRepository: TicketRepository {
     }
 
     func find(id: TicketID) async throws -> Ticket? {
-        try await fetch("SELECT \(unescaped: TicketRow.columns) FROM tickets WHERE tenant_id = \(tenantID.rawValue) AND id = \(id.rawValue)").first
+        try await fetch(
+            "SELECT \(unescaped: TicketRow.columns) FROM tickets WHERE tenant_id = \(tenantID.rawValue) AND id = \(id.rawValue)"
+        ).first
     }
 
     func find(number: Int64) async throws -> Ticket? {
-        try await fetch("SELECT \(unescaped: TicketRow.columns) FROM tickets WHERE tenant_id = \(tenantID.rawValue) AND number = \(number)").first
+        try await fetch(
+            "SELECT \(unescaped: TicketRow.columns) FROM tickets WHERE tenant_id = \(tenantID.rawValue) AND number = \(number)"
+        ).first
     }
 
     func lock(id: TicketID) async throws -> Ticket? {
@@ -77,7 +81,8 @@ struct TicketPostgresRepository: TicketRepository {
 
     func list(_ query: TicketQuery) async throws -> TicketPage {
         let statement = try TicketQuerySQL(query: query, tenant: tenantID).statement()
-        let tickets = try await TicketRow.tickets(try await connection.query(statement.query, logger: logger), tenant: tenantID)
+        let tickets = try await TicketRow.tickets(
+            try await connection.query(statement.query, logger: logger), tenant: tenantID)
         let page = Array(tickets.prefix(query.limit))
         let next = tickets.count > query.limit ? page.last.map { statement.cursor($0) } : nil
         return TicketPage(tickets: page, nextCursor: next)
@@ -85,7 +90,9 @@ struct TicketPostgresRepository: TicketRepository {
 
     func count(_ query: TicketQuery, cap: Int) async throws -> Int {
         let statement = try TicketQuerySQL(query: query, tenant: tenantID).count(cap: cap)
-        for try await count in try await connection.query(statement, logger: logger).decode(Int64.self) { return Int(count) }
+        for try await count in try await connection.query(statement, logger: logger).decode(Int64.self) {
+            return Int(count)
+        }
         return 0
     }
 

@@ -27,7 +27,9 @@ struct TicketQuerySQL {
         let tenantParameter = try bind(tenant.rawValue)
         conditions.append("t.tenant_id = \(tenantParameter)")
         if !query.statuses.isEmpty { conditions.append("t.status = ANY(\(try bind(query.statuses.map(\.rawValue))))") }
-        if !query.priorities.isEmpty { conditions.append("t.priority = ANY(\(try bind(query.priorities.map(\.rawValue))))") }
+        if !query.priorities.isEmpty {
+            conditions.append("t.priority = ANY(\(try bind(query.priorities.map(\.rawValue))))")
+        }
         if !query.types.isEmpty { conditions.append("t.type = ANY(\(try bind(query.types.map(\.rawValue))))") }
         if !query.channels.isEmpty { conditions.append("t.channel = ANY(\(try bind(query.channels.map(\.rawValue))))") }
         switch query.assignee {
@@ -35,9 +37,13 @@ struct TicketQuerySQL {
         case .unassigned: conditions.append("t.assignee_id IS NULL")
         case nil: break
         }
-        if !query.groupIDs.isEmpty { conditions.append("t.group_id = ANY(\(try bind(query.groupIDs.map(\.rawValue))))") }
+        if !query.groupIDs.isEmpty {
+            conditions.append("t.group_id = ANY(\(try bind(query.groupIDs.map(\.rawValue))))")
+        }
         if let requester = query.requesterID { conditions.append("t.requester_id = \(try bind(requester.rawValue))") }
-        if let organization = query.organizationID { conditions.append("t.organization_id = \(try bind(organization.rawValue))") }
+        if let organization = query.organizationID {
+            conditions.append("t.organization_id = \(try bind(organization.rawValue))")
+        }
         if !query.tags.isEmpty { conditions.append("t.tags @> \(try bind(query.tags))::text[]") }
         if let date = query.createdAfter { conditions.append("t.created_at >= \(try bind(date))") }
         if let date = query.createdBefore { conditions.append("t.created_at < \(try bind(date))") }
@@ -64,7 +70,8 @@ struct TicketQuerySQL {
         var (conditions, binds, _) = try filters()
         try binds.append(cap)
         return PostgresQuery(
-            unsafeSQL: "SELECT count(*)::int8 FROM (SELECT 1 FROM tickets t WHERE \(conditions.joined(separator: " AND ")) LIMIT $\(binds.count)) capped",
+            unsafeSQL:
+                "SELECT count(*)::int8 FROM (SELECT 1 FROM tickets t WHERE \(conditions.joined(separator: " AND ")) LIMIT $\(binds.count)) capped",
             binds: binds)
     }
 
@@ -125,7 +132,8 @@ struct TicketQuerySQL {
     static func keyset(from cursor: String?, sort: TicketQuery.SortField) throws -> (value: KeysetValue, id: UUID)? {
         guard let cursor else { return nil }
         let parts = (decode(cursor) ?? "").split(separator: ":").map(String.init)
-        guard parts.count == 4, parts[0] == "k", let number = Int64(parts[2]), let id = UUID(uuidString: parts[3]) else {
+        guard parts.count == 4, parts[0] == "k", let number = Int64(parts[2]), let id = UUID(uuidString: parts[3])
+        else {
             throw invalidCursor
         }
         switch (parts[1], sort) {
@@ -144,13 +152,16 @@ struct TicketQuerySQL {
         return offset
     }
 
-    static let invalidCursor = AppError(.invalidInput, code: "invalid_parameter", message: "cursor is not valid for this query", field: "cursor")
+    static let invalidCursor = AppError(
+        .invalidInput, code: "invalid_parameter", message: "cursor is not valid for this query", field: "cursor")
 
     static func micros(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1_000_000).rounded()) }
 
     static func encode(_ text: String) -> String {
-        Data(text.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        Data(text.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(
+            of: "/", with: "_"
+        )
+        .replacingOccurrences(of: "=", with: "")
     }
 
     static func decode(_ text: String) -> String? {

@@ -17,7 +17,8 @@ enum TicketRow {
             let customFields = try cells[14].decode(String.self)
             tickets.append(
                 Ticket(
-                    id: TicketID(try cells[0].decode(UUID.self)), tenantID: tenant, number: try cells[1].decode(Int64.self),
+                    id: TicketID(try cells[0].decode(UUID.self)), tenantID: tenant,
+                    number: try cells[1].decode(Int64.self),
                     subject: try cells[2].decode(String.self), description: try cells[3].decode(String.self),
                     status: TicketStatus(rawValue: try cells[4].decode(String.self)) ?? .open,
                     priority: TicketPriority(rawValue: try cells[5].decode(String.self)) ?? .normal,
@@ -29,14 +30,18 @@ enum TicketRow {
                     groupID: try cells[11].decode(UUID?.self).map(GroupID.init),
                     followerIDs: try cells[12].decode([UUID].self).map(UserID.init),
                     tags: try cells[13].decode([String].self),
-                    customFields: (try? JSONDecoder().decode([String: JSONValue].self, from: Data(customFields.utf8))) ?? [:],
+                    customFields: (try? JSONDecoder().decode([String: JSONValue].self, from: Data(customFields.utf8)))
+                        ?? [:],
                     dueAt: try cells[15].decode(Date?.self),
                     parentID: try cells[16].decode(UUID?.self).map(TicketID.init),
                     mergedIntoID: try cells[17].decode(UUID?.self).map(TicketID.init),
                     createdAt: try cells[18].decode(Date.self), updatedAt: try cells[19].decode(Date.self),
                     firstResponseAt: try cells[20].decode(Date?.self), solvedAt: try cells[21].decode(Date?.self),
-                    closedAt: try cells[22].decode(Date?.self), version: Int(try cells[23].decode(Int64.self)))
-                    .with(formKey: try cells[24].decode(String?.self), assetID: try cells[25].decode(UUID?.self).map(AssetID.init)))
+                    closedAt: try cells[22].decode(Date?.self), version: Int(try cells[23].decode(Int64.self))
+                )
+                .with(
+                    formKey: try cells[24].decode(String?.self),
+                    assetID: try cells[25].decode(UUID?.self).map(AssetID.init)))
         }
         return tickets
     }

@@ -17,7 +17,8 @@ public struct FileSystemAttachmentStorage: AttachmentStorage {
     public func put(_ bytes: [UInt8], key: String) async throws {
         let target = try url(for: key)
         try await threads.runIfActive {
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(UUID().uuidString).part")
             try Data(bytes).write(to: temporary, options: [.atomic])
             try FileManager.default.moveItem(at: temporary, to: target)

@@ -103,7 +103,9 @@ struct TicketChangeTests {
         TicketChange(assigneeID: .some(TicketDomainFixtures.agent)),
         TicketChange(groupID: .some(nil)),
         TicketChange(organizationID: .some(nil)),
-        TicketChange(followerIDs: [TicketDomainFixtures.otherAgent, TicketDomainFixtures.agent, TicketDomainFixtures.agent]),
+        TicketChange(followerIDs: [
+            TicketDomainFixtures.otherAgent, TicketDomainFixtures.agent, TicketDomainFixtures.agent,
+        ]),
         TicketChange(tags: [" VIP", "printer", "vip"]),
         TicketChange(addTags: ["Printer"]),
         TicketChange(removeTags: ["not_there"]),
@@ -198,7 +200,12 @@ struct TicketChangeTests {
         #expect(after.tags == expected)
         let expectedChanges: [TicketChange.FieldChange] =
             before == expected
-            ? [] : [.init(field: "tags", old: .array(before.map(JSONValue.string)), new: .array(expected.map(JSONValue.string)))]
+            ? []
+            : [
+                .init(
+                    field: "tags", old: .array(before.map(JSONValue.string)),
+                    new: .array(expected.map(JSONValue.string)))
+            ]
         #expect(changes == expectedChanges)
     }
 
@@ -210,7 +217,10 @@ struct TicketChangeTests {
     ])
     func invalidTagIsRefusedNamingItsPosition(_ change: TicketChange, _ field: String) {
         let error = validationError { try change.apply(to: F.ticket(tags: ["a"]), at: F.now) }
-        #expect(error == ValidationError(field: field, code: "invalid_tag", message: "must be 1-50 characters without commas"))
+        #expect(
+            error
+                == ValidationError(field: field, code: "invalid_tag", message: "must be 1-50 characters without commas")
+        )
     }
 
     @Test func addTagsOnATicketWithoutTagsNamesTheInvalidAddedTag() {
@@ -236,14 +246,19 @@ struct TicketChangeTests {
     @Test func addingTagsBeyondOneHundredIsRefused() {
         let ticket = F.ticket(tags: (0..<100).map { "t\($0)" }.sorted())
         let error = validationError { try TicketChange(addTags: ["one_more"]).apply(to: ticket, at: F.now) }
-        #expect(error == ValidationError(field: "add_tags", code: "too_many_tags", message: "a ticket holds at most 100 tags"))
+        #expect(
+            error
+                == ValidationError(field: "add_tags", code: "too_many_tags", message: "a ticket holds at most 100 tags")
+        )
     }
 
     // MARK: - Custom fields
 
     @Test func customFieldsAreSetChangedAndRemovedByNull() throws {
         // given
-        let ticket = F.ticket(customFields: ["model": .string("LX-300"), "serial": .string("SN-1"), "keep": .bool(true)])
+        let ticket = F.ticket(customFields: [
+            "model": .string("LX-300"), "serial": .string("SN-1"), "keep": .bool(true),
+        ])
         // when
         let change = TicketChange(customFields: [
             "model": .string("LX-310"), "serial": .null, "order": .number(42), "absent": .null,
@@ -269,7 +284,8 @@ struct TicketChangeTests {
     // MARK: - Optional references
 
     @Test func assigneeSomeNilClearsTheAssignee() throws {
-        let (after, changes) = try TicketChange(assigneeID: .some(nil)).apply(to: F.ticket(assigneeID: F.agent), at: F.now)
+        let (after, changes) = try TicketChange(assigneeID: .some(nil)).apply(
+            to: F.ticket(assigneeID: F.agent), at: F.now)
         #expect(after.assigneeID == nil)
         #expect(changes == [.init(field: "assignee_id", old: .string(F.agent.description), new: .null)])
     }
@@ -277,7 +293,8 @@ struct TicketChangeTests {
     @Test func assigningRecordsNullToTheLowercaseIDString() throws {
         let (after, changes) = try TicketChange(assigneeID: .some(F.agent)).apply(to: F.ticket(), at: F.now)
         #expect(after.assigneeID == F.agent)
-        #expect(changes == [.init(field: "assignee_id", old: .null, new: .string("00000000-0000-0000-0000-0000000000a1"))])
+        #expect(
+            changes == [.init(field: "assignee_id", old: .null, new: .string("00000000-0000-0000-0000-0000000000a1"))])
     }
 
     @Test func outerNilAssigneeKeepsTheAssignee() throws {
@@ -367,7 +384,8 @@ struct TicketChangeTests {
     @Test(arguments: changesOnClosed)
     func anyChangeToAClosedTicketIsRefused(_ change: TicketChange) {
         let error = validationError { try change.apply(to: F.ticket(status: .closed), at: F.now) }
-        #expect(error == ValidationError(field: "status", code: "ticket_closed", message: "a closed ticket cannot change"))
+        #expect(
+            error == ValidationError(field: "status", code: "ticket_closed", message: "a closed ticket cannot change"))
     }
 
     @Test(arguments: [TicketStatus.new, .open, .pending, .onHold, .solved])

@@ -28,7 +28,9 @@ struct TicketLifecycleTests {
 
     @Test func transitionTableCoversEveryPairOfStatusesExactlyOnce() {
         let pairs = Self.transitions.map { "\($0.0.rawValue)->\($0.1.rawValue)" }
-        let all = TicketStatus.allCases.flatMap { from in TicketStatus.allCases.map { "\(from.rawValue)->\($0.rawValue)" } }
+        let all = TicketStatus.allCases.flatMap { from in
+            TicketStatus.allCases.map { "\(from.rawValue)->\($0.rawValue)" }
+        }
         #expect(pairs.count == 36)
         #expect(Set(pairs) == Set(all))
         #expect(Set(pairs).count == pairs.count)

@@ -53,7 +53,10 @@ struct TicketTagsTests {
     ])
     func invalidTagIsRefusedNamingTheFirstOffendingIndex(_ input: [String], _ field: String) {
         let error = validationError { try TicketTags.normalize(input) }
-        #expect(error == ValidationError(field: field, code: "invalid_tag", message: "must be 1-50 characters without commas"))
+        #expect(
+            error
+                == ValidationError(field: field, code: "invalid_tag", message: "must be 1-50 characters without commas")
+        )
     }
 
     @Test func errorFieldUsesTheGivenFieldName() {
@@ -78,7 +81,8 @@ struct TicketTagsTests {
     @Test(arguments: [101, 150])
     func moreThanOneHundredDistinctTagsAreRefused(_ count: Int) {
         let error = validationError { try TicketTags.normalize((0..<count).map { "tag\($0)" }) }
-        #expect(error == ValidationError(field: "tags", code: "too_many_tags", message: "a ticket holds at most 100 tags"))
+        #expect(
+            error == ValidationError(field: "tags", code: "too_many_tags", message: "a ticket holds at most 100 tags"))
     }
 
     @Test func normalisingIsIdempotent() throws {

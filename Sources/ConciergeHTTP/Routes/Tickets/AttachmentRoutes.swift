@@ -17,12 +17,15 @@ struct AttachmentRoutes {
             }
             let buffer = try await request.body.collect(upTo: services.attachments.maxBytes)
             let attachment = try await services.attachments.upload(
-                filename: filename, contentType: request.headers[.contentType] ?? "", bytes: Array(buffer.readableBytesView),
+                filename: filename, contentType: request.headers[.contentType] ?? "",
+                bytes: Array(buffer.readableBytesView),
                 to: try context.ticket(), actor: context.identity.actor, tenant: context.identity.tenantID)
-            return EditedResponse(status: .created, response: Wrapped(key: "attachment", item: AttachmentRepresentation(attachment)))
+            return EditedResponse(
+                status: .created, response: Wrapped(key: "attachment", item: AttachmentRepresentation(attachment)))
         }
         api.get("tickets/:ticket/attachments", requires: .ticketsRead) { _, context in
-            let attachments = try await services.attachments.list(try context.ticket(), tenant: context.identity.tenantID)
+            let attachments = try await services.attachments.list(
+                try context.ticket(), tenant: context.identity.tenantID)
             return Page(key: "attachments", items: attachments.map(AttachmentRepresentation.init), nextCursor: nil)
         }
         api.get("attachments/:attachment", requires: .ticketsRead) { _, context in

@@ -27,23 +27,27 @@ struct CommentRoutes {
             let attachments = try await services.attachments.list(.id(comment.ticketID), tenant: identity.tenantID)
                 .filter { $0.commentID == comment.id }
             return EditedResponse(
-                status: .created, response: Wrapped(key: "comment", item: CommentRepresentation(comment, attachments: attachments)))
+                status: .created,
+                response: Wrapped(key: "comment", item: CommentRepresentation(comment, attachments: attachments)))
         }
         api.get("tickets/:ticket/comments", requires: .ticketsRead) { request, context in
             let limit = try request.pageLimit(default: 100, max: 500)
             let cursor: CommentID? = try request.uri.queryParameters["cursor"].map {
                 guard let id = CommentID(String($0)) else {
-                    throw AppError(.invalidInput, code: "invalid_parameter", message: "cursor is not valid", field: "cursor")
+                    throw AppError(
+                        .invalidInput, code: "invalid_parameter", message: "cursor is not valid", field: "cursor")
                 }
                 return id
             }
             let comments = try await services.conversation.list(
-                try context.ticket(), includeInternal: true, after: cursor, limit: limit, tenant: context.identity.tenantID)
+                try context.ticket(), includeInternal: true, after: cursor, limit: limit,
+                tenant: context.identity.tenantID)
             let attachments = Dictionary(
                 grouping: try await services.attachments.list(try context.ticket(), tenant: context.identity.tenantID),
                 by: \.commentID)
             return Page(
-                key: "comments", items: comments.map { CommentRepresentation($0, attachments: attachments[$0.id] ?? []) },
+                key: "comments",
+                items: comments.map { CommentRepresentation($0, attachments: attachments[$0.id] ?? []) },
                 nextCursor: comments.count == limit ? comments.last?.id.description : nil)
         }
     }

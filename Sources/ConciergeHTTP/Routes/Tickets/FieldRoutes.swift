@@ -15,12 +15,15 @@ struct FieldRoutes {
         api.post("ticket-fields", requires: .tenantWrite) { request, context in
             let body = try await request.decodeBody(as: FieldBody.self, context: context)
             let definition = try Self.mapping { try body.definition(updating: nil) }
-            let created = try await services.fields.create(definition, actor: context.identity.actor, tenant: context.identity.tenantID)
-            return EditedResponse(status: .created, response: Wrapped(key: "ticket_field", item: EncodableDocument(created)))
+            let created = try await services.fields.create(
+                definition, actor: context.identity.actor, tenant: context.identity.tenantID)
+            return EditedResponse(
+                status: .created, response: Wrapped(key: "ticket_field", item: EncodableDocument(created)))
         }
         api.patch("ticket-fields/:field", requires: .tenantWrite) { request, context in
             let tenant = context.identity.tenantID
-            let existing = try await Self.field(context.parameters.get("field"), in: services.fields.fields(tenant: tenant))
+            let existing = try await Self.field(
+                context.parameters.get("field"), in: services.fields.fields(tenant: tenant))
             let body = try await request.decodeBody(as: FieldBody.self, context: context)
             let definition = try Self.mapping { try body.definition(updating: existing) }
             let updated = try await services.fields.update(definition, actor: context.identity.actor, tenant: tenant)
@@ -33,8 +36,10 @@ struct FieldRoutes {
         api.post("ticket-forms", requires: .tenantWrite) { request, context in
             let body = try await request.decodeBody(as: FormBody.self, context: context)
             let form = try Self.mapping { try body.form(updating: nil) }
-            let created = try await services.fields.create(form, actor: context.identity.actor, tenant: context.identity.tenantID)
-            return EditedResponse(status: .created, response: Wrapped(key: "ticket_form", item: EncodableDocument(created)))
+            let created = try await services.fields.create(
+                form, actor: context.identity.actor, tenant: context.identity.tenantID)
+            return EditedResponse(
+                status: .created, response: Wrapped(key: "ticket_form", item: EncodableDocument(created)))
         }
         api.patch("ticket-forms/:form", requires: .tenantWrite) { request, context in
             let tenant = context.identity.tenantID

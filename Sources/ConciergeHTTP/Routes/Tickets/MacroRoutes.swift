@@ -14,7 +14,8 @@ struct MacroRoutes {
         }
         api.post("macros", requires: .tenantWrite) { request, context in
             let body = try await request.decodeBody(as: MacroBody.self, context: context)
-            let created = try await services.macros.create(try body.macro(updating: nil), tenant: context.identity.tenantID)
+            let created = try await services.macros.create(
+                try body.macro(updating: nil), tenant: context.identity.tenantID)
             return EditedResponse(status: .created, response: Wrapped(key: "macro", item: EncodableDocument(created)))
         }
         api.patch("macros/:macro", requires: .tenantWrite) { request, context in
@@ -73,7 +74,8 @@ struct MacroBody: Decodable {
         }
         return Macro(
             id: existing?.id ?? MacroID(), key: key, title: title, actions: actions ?? existing?.actions ?? [],
-            replyTemplate: replyTemplate ?? existing?.replyTemplate, replyIsPublic: replyIsPublic ?? existing?.replyIsPublic ?? true,
+            replyTemplate: replyTemplate ?? existing?.replyTemplate,
+            replyIsPublic: replyIsPublic ?? existing?.replyIsPublic ?? true,
             active: active ?? existing?.active ?? true)
     }
 }

@@ -11,7 +11,9 @@ struct TicketBulkRoutes {
             let body = try await request.decodeBody(as: BulkUpdateBody.self, context: context)
             let references = try body.ids.enumerated().map { index, text in
                 guard let reference = TicketReference(text) else {
-                    throw AppError(.invalidInput, code: "invalid_field", message: "is not a ticket id or number", field: "ids[\(index)]")
+                    throw AppError(
+                        .invalidInput, code: "invalid_field", message: "is not a ticket id or number",
+                        field: "ids[\(index)]")
                 }
                 return reference
             }
@@ -23,7 +25,8 @@ struct TicketBulkRoutes {
         api.post("tickets/:ticket/merge", requires: .ticketsWrite) { request, context in
             let body = try await request.decodeBody(as: MergeBody.self, context: context)
             guard let target = TicketReference(body.targetId) else {
-                throw AppError(.invalidInput, code: "invalid_field", message: "is not a ticket id or number", field: "target_id")
+                throw AppError(
+                    .invalidInput, code: "invalid_field", message: "is not a ticket id or number", field: "target_id")
             }
             let merged = try await services.tickets.merge(
                 try context.ticket(), into: target, actor: context.identity.actor, tenant: context.identity.tenantID)

@@ -68,14 +68,18 @@ struct TicketQueryParameters {
     private func list<T>(_ name: String, _ parse: (String) -> T?) throws -> [T] {
         guard let text = value(name) else { return [] }
         return try text.split(separator: ",").map { part in
-            guard let parsed = parse(part.trimmingCharacters(in: .whitespaces)) else { throw invalid(name, "has an unknown value '\(part)'") }
+            guard let parsed = parse(part.trimmingCharacters(in: .whitespaces)) else {
+                throw invalid(name, "has an unknown value '\(part)'")
+            }
             return parsed
         }
     }
 
     private func date(_ name: String) throws -> Date? {
         guard let text = value(name) else { return nil }
-        guard let date = try? Date(text, strategy: .iso8601) else { throw invalid(name, "must be an ISO 8601 date-time") }
+        guard let date = try? Date(text, strategy: .iso8601) else {
+            throw invalid(name, "must be an ISO 8601 date-time")
+        }
         return date
     }
 

@@ -18,15 +18,19 @@ struct TicketRoutes {
         }
         api.patch("tickets/:ticket", requires: .ticketsWrite) { request, context in try await update(request, context) }
         api.get("tickets/:ticket/children", requires: .ticketsRead) { _, context in
-            let children = try await services.tickets.children(of: try context.ticket(), tenant: context.identity.tenantID)
+            let children = try await services.tickets.children(
+                of: try context.ticket(), tenant: context.identity.tenantID)
             let requesters = try await services.tickets.requesters(of: children, tenant: context.identity.tenantID)
-            return Page(key: "tickets", items: children.map { TicketRepresentation($0, requester: requesters[$0.requesterID]) }, nextCursor: nil)
+            return Page(
+                key: "tickets", items: children.map { TicketRepresentation($0, requester: requesters[$0.requesterID]) },
+                nextCursor: nil)
         }
         api.get("tickets/:ticket/history", requires: .ticketsRead) { request, context in
             let limit = try request.pageLimit()
             let cursor: Int64? = try request.uri.queryParameters["cursor"].map {
                 guard let value = Int64(String($0)), value > 0 else {
-                    throw AppError(.invalidInput, code: "invalid_parameter", message: "cursor is not valid", field: "cursor")
+                    throw AppError(
+                        .invalidInput, code: "invalid_parameter", message: "cursor is not valid", field: "cursor")
                 }
                 return value
             }
@@ -46,7 +50,9 @@ struct TicketRoutes {
         } else if let contact = body.requester {
             requester = .contact(email: contact.email, phone: contact.phone, name: contact.name)
         } else {
-            throw AppError(.invalidInput, code: "missing_field", message: "requester or requester_id is required", field: "requester")
+            throw AppError(
+                .invalidInput, code: "missing_field", message: "requester or requester_id is required",
+                field: "requester")
         }
         let new = NewTicket(
             subject: body.subject, description: body.description, requester: requester, status: body.status,
@@ -54,7 +60,8 @@ struct TicketRoutes {
             groupID: body.groupId, followerIDs: body.followerIds ?? [], tags: body.tags ?? [],
             customFields: body.customFields ?? [:], dueAt: body.dueAt, formKey: body.form, assetID: body.assetId,
             parentID: body.parentId)
-        let ticket = try await services.tickets.create(new, actor: context.identity.actor, tenant: context.identity.tenantID)
+        let ticket = try await services.tickets.create(
+            new, actor: context.identity.actor, tenant: context.identity.tenantID)
         var response = try await single(ticket, status: .created, request: request, context: context)
         response.headers[.location] = "/api/v1/tickets/\(ticket.id)"
         return response
@@ -78,7 +85,8 @@ struct TicketRoutes {
         return try await single(ticket, status: .ok, request: request, context: context)
     }
 
-    private func single(_ ticket: Ticket, status: HTTPResponse.Status, request: Request, context: TenantContext) async throws
+    private func single(_ ticket: Ticket, status: HTTPResponse.Status, request: Request, context: TenantContext)
+        async throws
         -> Response
     {
         let requesters = try await services.tickets.requesters(of: [ticket], tenant: context.identity.tenantID)
@@ -96,10 +104,15 @@ enum ETag {
     static func make(version: Int) -> String { "\"\(version)\"" }
 
     static func version(from header: String?) throws -> Int? {
-        guard let header = header?.trimmingCharacters(in: .whitespaces), !header.isEmpty, header != "*" else { return nil }
+        guard let header = header?.trimmingCharacters(in: .whitespaces), !header.isEmpty, header != "*" else {
+            return nil
+        }
         let tag = header.hasPrefix("W/") ? String(header.dropFirst(2)) : header
-        guard tag.count >= 3, tag.hasPrefix("\""), tag.hasSuffix("\""), let version = Int(tag.dropFirst().dropLast()) else {
-            throw AppError(.invalidInput, code: "invalid_if_match", message: "If-Match must be an ETag from a ticket response", field: "If-Match")
+        guard tag.count >= 3, tag.hasPrefix("\""), tag.hasSuffix("\""), let version = Int(tag.dropFirst().dropLast())
+        else {
+            throw AppError(
+                .invalidInput, code: "invalid_if_match", message: "If-Match must be an ETag from a ticket response",
+                field: "If-Match")
         }
         return version
     }
@@ -108,7 +121,9 @@ enum ETag {
 extension TenantContext {
     /// The `:ticket` path parameter: an id or a number.
     func ticket() throws -> TicketReference {
-        guard let text = parameters.get("ticket"), let reference = TicketReference(text) else { throw AppError.notFound("ticket") }
+        guard let text = parameters.get("ticket"), let reference = TicketReference(text) else {
+            throw AppError.notFound("ticket")
+        }
         return reference
     }
 }

@@ -9,16 +9,20 @@ struct ViewRoutes {
     func register(on api: RouterGroup<TenantContext>) {
         api.get("views", requires: .ticketsRead) { _, context in
             let views = try await services.views.list(for: context.identity)
-            return Page(key: "views", items: views.map { ViewRepresentation($0.view, count: $0.count) }, nextCursor: nil)
+            return Page(
+                key: "views", items: views.map { ViewRepresentation($0.view, count: $0.count) }, nextCursor: nil)
         }
         api.post("views", requires: .ticketsRead) { request, context in
             let body = try await request.decodeBody(as: ViewBody.self, context: context)
             guard let key = body.key, let title = body.title, let filters = body.filters else {
-                throw AppError(.invalidInput, code: "missing_field", message: "key, title and filters are required", field: body.key == nil ? "key" : body.title == nil ? "title" : "filters")
+                throw AppError(
+                    .invalidInput, code: "missing_field", message: "key, title and filters are required",
+                    field: body.key == nil ? "key" : body.title == nil ? "title" : "filters")
             }
             let view = try await services.views.create(
                 key: key, title: title, filters: filters, shared: body.shared ?? false, identity: context.identity)
-            return EditedResponse(status: .created, response: Wrapped(key: "view", item: ViewRepresentation(view, count: nil)))
+            return EditedResponse(
+                status: .created, response: Wrapped(key: "view", item: ViewRepresentation(view, count: nil)))
         }
         api.patch("views/:view", requires: .ticketsRead) { request, context in
             let body = try await request.decodeBody(as: ViewBody.self, context: context)
@@ -34,11 +38,13 @@ struct ViewRoutes {
         api.get("views/:view/tickets", requires: .ticketsRead) { request, context in
             let limit = try request.pageLimit()
             let (_, page) = try await services.views.run(
-                context.parameters.get("view") ?? "", cursor: request.uri.queryParameters["cursor"].map(String.init), limit: limit,
+                context.parameters.get("view") ?? "", cursor: request.uri.queryParameters["cursor"].map(String.init),
+                limit: limit,
                 identity: context.identity)
             let requesters = try await services.tickets.requesters(of: page.tickets, tenant: context.identity.tenantID)
             return Page(
-                key: "tickets", items: page.tickets.map { TicketRepresentation($0, requester: requesters[$0.requesterID]) },
+                key: "tickets",
+                items: page.tickets.map { TicketRepresentation($0, requester: requesters[$0.requesterID]) },
                 nextCursor: page.nextCursor)
         }
     }
