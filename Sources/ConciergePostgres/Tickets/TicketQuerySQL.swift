@@ -68,7 +68,7 @@ struct TicketQuerySQL {
     /// `SELECT count(*)` of the matching tickets, stopping at `cap`.
     func count(cap: Int) throws -> PostgresQuery {
         var (conditions, binds, _) = try filters()
-        try binds.append(cap)
+        binds.append(cap)
         return PostgresQuery(
             unsafeSQL:
                 "SELECT count(*)::int8 FROM (SELECT 1 FROM tickets t WHERE \(conditions.joined(separator: " AND ")) LIMIT $\(binds.count)) capped",
