@@ -54,7 +54,7 @@ public struct TicketDesk: Sendable {
                 dueAt: new.dueAt, formKey: form?.key, assetID: new.assetID, parentID: new.parentID,
                 createdAt: createdAt,
                 updatedAt: createdAt)
-            try await tx.tickets.insert(ticket, searchDocument: SearchTokenizer.document([subject, description]))
+            try await tx.tickets.insert(ticket, searchDocument: Self.searchDocument(ticket))
             try await record(
                 "ticket.created", ticket, actor: actor, tx: tx,
                 data: [
@@ -109,9 +109,8 @@ public struct TicketDesk: Sendable {
         let (after, changes) = try Self.applying(change, to: before, at: changedAt)
         try rules.checkSolvable(after, form: form)
         guard !changes.isEmpty else { return before }
-        let subjectChanged = after.subject != before.subject
-        try await tx.tickets.update(
-            after, searchDocument: subjectChanged ? SearchTokenizer.document([after.subject, after.description]) : nil)
+        let textChanged = after.subject != before.subject || after.customFields != before.customFields
+        try await tx.tickets.update(after, searchDocument: textChanged ? Self.searchDocument(after) : nil)
         try await record("ticket.updated", after, actor: actor, tx: tx, data: Self.history(changes))
         if after.status == .solved, before.status != .solved, let parentID = after.parentID {
             try await ParentReopening(tx: tx, desk: self, at: changedAt).childSolved(parent: parentID)
@@ -171,6 +170,19 @@ public struct TicketDesk: Sendable {
             }
             throw AppError.invalid(error)
         }
+    }
+
+    /// What full-text search indexes for a ticket itself: subject, description and the text
+    /// of its custom field values (comments are indexed on their own rows).
+    static func searchDocument(_ ticket: Ticket) -> String {
+        let fieldText = ticket.customFields.keys.sorted().compactMap { key -> String? in
+            switch ticket.customFields[key] {
+            case .string(let text)?: text
+            case .array(let values)?: values.compactMap(\.stringValue).joined(separator: " ")
+            default: nil
+            }
+        }
+        return SearchTokenizer.document([ticket.subject, ticket.description] + fieldText)
     }
 
     static func history(_ changes: [TicketChange.FieldChange]) -> [String: JSONValue] {
