@@ -64,6 +64,8 @@ import Testing
             let filtered = try await client.call(
                 .get, "/api/v1/tickets?custom_fields.fault_type=mechanical", token: token)
             #expect((filtered.body["tickets"] as? [Any])?.count == 1)
+            let searched = try await client.call(.get, "/api/v1/tickets?q=SN-123456", token: token)
+            #expect((searched.body["tickets"] as? [Any])?.count == 1)
             let fields = try await client.call(.get, "/api/v1/ticket-fields", token: token)
             let serial = (fields.body["ticket_fields"] as? [[String: Any]])?.first {
                 $0["key"] as? String == "serial_number"
