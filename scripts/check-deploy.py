@@ -10,6 +10,14 @@ Always (python3 + PyYAML):
   - every CONCIERGE_* variable used in docker/compose.yaml, the chart's templates and the
     docker files is documented in docs/configuration.md (warning only while that file
     does not exist; then they are checked against the contract's list instead);
+  - every CONCIERGE_* variable ConciergeConfiguration.swift reads is documented there, with
+    its default and (for integers) its range;
+  - attachment storage: values.yaml's attachments.* values; the ConfigMap sets
+    CONCIERGE_ATTACHMENTS_DIR and CONCIERGE_ATTACHMENT_MAX_BYTES; the api and worker
+    Deployments mount the attachments volume, backed by the PVC template; overlays with
+    ingress-nginx let uploads through; compose mounts a named volume at
+    CONCIERGE_ATTACHMENTS_DIR in api and worker; the Dockerfile creates that directory
+    owned by the runtime user;
   - the binaries docker/entrypoint.sh runs are executable products in Package.swift, and
     the Dockerfile copies all of them;
   - ports and probe paths match the contract: api 8080 (/readyz, /healthz), worker 8081,
@@ -21,7 +29,8 @@ Always (python3 + PyYAML):
 When installed (optional, offline; e.g. `pip install helm-python-sdk kubernetes-validate
 check-jsonschema`):
   - helm_python: renders the chart with each values file (Helm's own Go template engine)
-    and runs helm lint; the rendered Deployments' ports and probes are checked;
+    and runs helm lint; the rendered Deployments' ports and probes, and the attachments
+    volume (mount path = CONCIERGE_ATTACHMENTS_DIR, claim = the rendered PVC), are checked;
   - kubernetes_validate: validates the rendered manifests against Kubernetes schemas;
   - check_jsonschema: validates compose.yaml against the Compose specification schema.
 Exit status 1 if any check failed.
@@ -45,6 +54,8 @@ CHART = ROOT / "helm" / "concierge"
 TEMPLATES = CHART / "templates"
 DOCKER = ROOT / "docker"
 CONFIG_DOC = ROOT / "docs" / "configuration.md"
+CONFIG_SWIFT = ROOT / "Sources" / "ConciergeRuntime" / "ConciergeConfiguration.swift"
+RUNTIME_UID = 10001
 
 CONTRACT_PORTS = {"api": 8080, "worker": 8081, "scheduler": 8082}
 CONTRACT_PORT_VARS = {
@@ -84,6 +95,14 @@ CONTRACT_VARS = {
     "CONCIERGE_QUEUE_VISIBILITY_SECONDS",
     "CONCIERGE_MAX_BODY_BYTES",
     "CONCIERGE_BCRYPT_COST",
+    "CONCIERGE_REDIS_POOL_SIZE",
+    "CONCIERGE_LOGIN_MAX_FAILURES",
+    "CONCIERGE_LOGIN_WINDOW_SECONDS",
+    "CONCIERGE_API_REQUESTS_PER_MINUTE",
+    "CONCIERGE_WORKER_QUEUES",
+    "CONCIERGE_ATTACHMENTS_DIR",
+    "CONCIERGE_ATTACHMENT_MAX_BYTES",
+    "CONCIERGE_INSTANCE_ID",
 }
 MODES = {"shared", "dedicated", "self-hosted"}
 OVERLAY_MODES = {
@@ -286,6 +305,221 @@ def check_documented_vars(values):
         )
 
 
+def swift_int(expr: str) -> int | None:
+    """Evaluates the integer literals ConciergeConfiguration uses (`1 << 20`, `24 * 90`,
+    `1_000_000`, `(1 << 30)`); None for anything else."""
+    text = expr.replace("_", "").strip()
+    if not re.fullmatch(r"[0-9()<*+\- ]+", text):
+        return None
+    try:
+        return int(eval(text, {"__builtins__": {}}, {}))  # noqa: S307 - digits and operators only
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def doc_rows() -> dict[str, str]:
+    """The table rows of docs/configuration.md by the variable in their first cell."""
+    rows = {}
+    for line in read(CONFIG_DOC).splitlines():
+        match = re.match(r"^\|\s*`(CONCIERGE_[A-Z0-9_]+)`\s*\|(.*)$", line)
+        if match:
+            rows.setdefault(match.group(1), match.group(2))
+    return rows
+
+
+def check_configuration_reads():
+    """Every variable ConciergeConfiguration.swift reads is in docs/configuration.md with the
+    right default and range."""
+    source = read(CONFIG_SWIFT)
+    if not source or not CONFIG_DOC.exists():
+        warnings.append("ConciergeConfiguration.swift or docs/configuration.md missing: reads not checked")
+        return
+    reads = set(re.findall(r'"(CONCIERGE_[A-Z0-9_]+)"', source))
+    rows = doc_rows()
+    missing = sorted(v for v in reads if v not in rows)
+    check(
+        not missing,
+        f"every CONCIERGE_* variable ConciergeConfiguration.swift reads ({len(reads)}) has a row in docs/configuration.md",
+        ", ".join(missing),
+    )
+    wrong = []
+    int_reads = re.findall(
+        r'reader\.int\(\s*"(CONCIERGE_[A-Z0-9_]+)",\s*([^,]+?),\s*range:\s*\(?([^.)]+?)\)?\s*\.\.\.\s*\(?([^)]+?)\)?\s*\)',
+        source,
+    )
+    if len(int_reads) != source.count("reader.int("):
+        wrong.append(f"parsed {len(int_reads)} of {source.count('reader.int(')} reader.int calls: update check-deploy.py")
+    for var, default, low, high in int_reads:
+        row = rows.get(var)
+        if row is None:
+            continue
+        values = [swift_int(x) for x in (default, low, high)]
+        if None in values:
+            wrong.append(f"{var}: cannot read `{default}`, `{low}...{high}`")
+            continue
+        value, lo, hi = values
+        cells = [c.strip() for c in row.split("|")]
+        default_cell = cells[0] if cells else ""
+        if f"`{value}`" not in default_cell:
+            wrong.append(f"{var}: default {value} not in the default column ({default_cell})")
+        if not re.search(rf"(?<![0-9]){lo}[–-]{hi}(?![0-9])", row):
+            wrong.append(f"{var}: range {lo}–{hi} not stated")
+    for var, default in re.findall(r'reader\.(?:string|bool)\(\s*"(CONCIERGE_[A-Z0-9_]+)",\s*("[^"\\]*"|true|false)\s*\)', source):
+        row = rows.get(var)
+        if row is None:
+            continue
+        shown = default.strip('"')
+        if "\\(" in shown:
+            continue
+        cells = [c.strip() for c in row.split("|")]
+        if f"`{shown}`" not in (cells[0] if cells else ""):
+            wrong.append(f"{var}: default `{shown}` not in the default column ({cells[0] if cells else ''})")
+    check(
+        not wrong,
+        "docs/configuration.md states the defaults and ranges ConciergeConfiguration.swift uses",
+        "; ".join(wrong),
+    )
+
+
+def body_size_bytes(text: str) -> int | None:
+    """An nginx size (`20m`, `512k`, `1g`, `1048576`) in bytes; 0 means unlimited."""
+    match = re.fullmatch(r"\s*([0-9]+)\s*([kKmMgG]?)\s*", str(text))
+    if not match:
+        return None
+    return int(match.group(1)) * {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}[match.group(2).lower()]
+
+
+def check_attachments(parsed, compose):
+    values = parsed.get("values.yaml") or {}
+    attachments = values.get("attachments") or {}
+    directory = attachments.get("directory")
+    max_bytes = attachments.get("maxBytes")
+    persistence = attachments.get("persistence") or {}
+    check(
+        isinstance(directory, str) and directory.startswith("/"),
+        "values.yaml attachments.directory is an absolute path",
+        f"got {directory!r}",
+    )
+    check(
+        isinstance(max_bytes, int) and 1024 <= max_bytes <= 1 << 30,
+        "values.yaml attachments.maxBytes is within CONCIERGE_ATTACHMENT_MAX_BYTES' range 1024-1073741824",
+        f"got {max_bytes!r}",
+    )
+    expected = {"enabled", "existingClaim", "storageClass", "accessModes", "size"}
+    check(
+        expected <= set(persistence),
+        "values.yaml documents attachments.persistence.enabled, existingClaim, storageClass, accessModes, size",
+        f"missing {sorted(expected - set(persistence))}",
+    )
+    check(
+        persistence.get("enabled") is True and persistence.get("accessModes") == ["ReadWriteMany"],
+        "attachments persist by default on a ReadWriteMany claim (several api replicas share it)",
+        f"enabled {persistence.get('enabled')!r}, accessModes {persistence.get('accessModes')!r}",
+    )
+    helpers = read(TEMPLATES / "_helpers.tpl")
+    check(
+        re.search(r'^CONCIERGE_ATTACHMENTS_DIR: \{\{ include "concierge\.attachmentsDirectory" \. \| quote \}\}$', helpers, re.M)
+        is not None
+        and re.search(r"^CONCIERGE_ATTACHMENT_MAX_BYTES: \{\{ \.Values\.attachments\.maxBytes \| int64 \| quote \}\}$", helpers, re.M)
+        is not None,
+        "the ConfigMap sets CONCIERGE_ATTACHMENTS_DIR and CONCIERGE_ATTACHMENT_MAX_BYTES from attachments.*",
+    )
+    check(
+        re.search(r"mountPath: \{\{ include \"concierge\.attachmentsDirectory\" \. \}\}", helpers) is not None,
+        "the attachments volume is mounted at the directory CONCIERGE_ATTACHMENTS_DIR names",
+    )
+    for comp in ("api", "worker"):
+        text = read(TEMPLATES / f"deployment-{comp}.yaml")
+        check(
+            '{{- include "concierge.attachmentsVolumeMount" . | nindent 12 }}' in text
+            and '{{- include "concierge.attachmentsVolume" . | nindent 8 }}' in text,
+            f"deployment-{comp}.yaml mounts the attachments volume",
+        )
+    scheduler = read(TEMPLATES / "deployment-scheduler.yaml")
+    check("attachments" not in scheduler, "the scheduler does not mount the attachments volume")
+    pvc = TEMPLATES / "pvc-attachments.yaml"
+    pvc_text = read(pvc) if pvc.exists() else ""
+    check(
+        "kind: PersistentVolumeClaim" in pvc_text
+        and ".Values.attachments.persistence.enabled" in pvc_text
+        and ".Values.attachments.persistence.existingClaim" in pvc_text
+        and ".Values.attachments.persistence.accessModes" in pvc_text,
+        "templates/pvc-attachments.yaml creates the claim unless persistence is off or existingClaim is set",
+    )
+    for name, overlay in sorted(parsed.items()):
+        merged = merge(values, overlay) if name != "values.yaml" else values
+        ingress = merged.get("ingress") or {}
+        if not ingress.get("enabled") or "nginx" not in str(ingress.get("className", "")):
+            continue
+        limit = body_size_bytes((ingress.get("annotations") or {}).get("nginx.ingress.kubernetes.io/proxy-body-size", "1m"))
+        allowed = merged.get("attachments", {}).get("maxBytes", 0)
+        check(
+            limit is not None and (limit == 0 or limit >= allowed),
+            f"{name}: ingress-nginx accepts uploads of attachments.maxBytes ({allowed} bytes)",
+            f"proxy-body-size allows {limit} bytes",
+        )
+    if compose:
+        services = compose.get("services") or {}
+        declared = set((compose.get("volumes") or {}).keys())
+        for name in ("api", "worker"):
+            service = services.get(name) or {}
+            env = service.get("environment") or {}
+            if isinstance(env, list):
+                env = dict(item.split("=", 1) for item in env)
+            target = env.get("CONCIERGE_ATTACHMENTS_DIR")
+            mounts = {}
+            for volume in service.get("volumes") or []:
+                if isinstance(volume, str) and ":" in volume:
+                    source, dest = volume.split(":")[:2]
+                    mounts[dest] = source
+                elif isinstance(volume, dict):
+                    mounts[volume.get("target")] = volume.get("source")
+            source = mounts.get(target)
+            check(
+                isinstance(target, str) and target.startswith("/") and source in declared,
+                f"compose {name} mounts a named volume at CONCIERGE_ATTACHMENTS_DIR",
+                f"CONCIERGE_ATTACHMENTS_DIR {target!r}, mounts {mounts}, named volumes {sorted(declared)}",
+            )
+            check(
+                "CONCIERGE_ATTACHMENT_MAX_BYTES" in env,
+                f"compose {name} sets CONCIERGE_ATTACHMENT_MAX_BYTES",
+            )
+        api_mount = {v.split(":")[0] for v in (services.get("api") or {}).get("volumes") or [] if isinstance(v, str)}
+        worker_mount = {v.split(":")[0] for v in (services.get("worker") or {}).get("volumes") or [] if isinstance(v, str)}
+        check(bool(api_mount & worker_mount & declared), "compose api and worker share the attachments volume")
+    dockerfile = read(DOCKER / "Dockerfile")
+    env_dir = re.search(r"\bCONCIERGE_ATTACHMENTS_DIR=(\S+)", dockerfile)
+    image_dir = env_dir.group(1) if env_dir else None
+    check(
+        image_dir is not None and image_dir.startswith("/"),
+        "the Dockerfile sets CONCIERGE_ATTACHMENTS_DIR to an absolute path",
+    )
+    creates = re.search(
+        rf"install -d [^\n]*-o {RUNTIME_UID} -g {RUNTIME_UID}[^\n]*\s{re.escape(image_dir or '#')}(\s|$)", dockerfile
+    ) or re.search(rf"chown [^\n]*{RUNTIME_UID}:{RUNTIME_UID}[^\n]*\s{re.escape(image_dir or '#')}(\s|$)", dockerfile)
+    check(
+        creates is not None,
+        f"the Dockerfile creates {image_dir} owned by uid {RUNTIME_UID}",
+    )
+    check(
+        re.search(rf"^USER {RUNTIME_UID}:{RUNTIME_UID}$", dockerfile, re.M) is not None,
+        f"the image runs as {RUNTIME_UID}:{RUNTIME_UID}, the owner of the attachments directory",
+    )
+    if compose and image_dir:
+        env = ((compose.get("services") or {}).get("api") or {}).get("environment") or {}
+        check(
+            not isinstance(env, dict) or env.get("CONCIERGE_ATTACHMENTS_DIR") == image_dir,
+            "compose mounts the attachments volume where the image created the directory",
+            f"compose {env.get('CONCIERGE_ATTACHMENTS_DIR')!r}, image {image_dir!r}",
+        )
+    if isinstance(directory, str) and image_dir:
+        check(
+            directory == image_dir,
+            "values.yaml attachments.directory is the directory the image creates",
+            f"values {directory!r}, image {image_dir!r}",
+        )
+
+
 def package_products() -> set[str]:
     text = read(ROOT / "Package.swift")
     return set(re.findall(r"\.executable\(\s*name:\s*\"([^\"]+)\"", text))
@@ -479,6 +713,7 @@ def check_rendered(parsed):
                 f"[{name}] concierge-{comp} probes /readyz and /healthz on {port}",
                 f"ports {ports}, readiness {ready}, liveness {live}",
             )
+        check_rendered_attachments(name, docs, merge(parsed.get("values.yaml") or {}, overlay))
         if kubernetes_validate is not None:
             errors = []
             for doc in docs:
@@ -487,6 +722,50 @@ def check_rendered(parsed):
                 except Exception as error:  # noqa: BLE001
                     errors.append(f"{doc.get('kind')}/{doc['metadata'].get('name')}: {str(error).splitlines()[0]}")
             check(not errors, f"[{name}] manifests match the Kubernetes 1.30 schemas", "; ".join(errors))
+
+
+def check_rendered_attachments(name, docs, values):
+    config = next(
+        (d for d in docs if d.get("kind") == "ConfigMap" and d["metadata"]["name"] == "concierge"), None
+    )
+    directory = ((config or {}).get("data") or {}).get("CONCIERGE_ATTACHMENTS_DIR")
+    check(
+        directory == values["attachments"]["directory"]
+        and ((config or {}).get("data") or {}).get("CONCIERGE_ATTACHMENT_MAX_BYTES") == str(values["attachments"]["maxBytes"]),
+        f"[{name}] the ConfigMap carries the attachments directory and size limit",
+        f"got {((config or {}).get('data') or {})}",
+    )
+    persistence = values["attachments"]["persistence"]
+    claims = {d["metadata"]["name"]: d for d in docs if d.get("kind") == "PersistentVolumeClaim"}
+    if persistence["enabled"] and not persistence["existingClaim"]:
+        claim = claims.get("concierge-attachments")
+        check(
+            claim is not None and claim["spec"]["accessModes"] == persistence["accessModes"],
+            f"[{name}] renders PVC concierge-attachments with accessModes {persistence['accessModes']}",
+            f"claims {sorted(claims)}",
+        )
+        expected_claim = "concierge-attachments"
+    else:
+        check(not claims, f"[{name}] renders no PVC (persistence off or existingClaim)", f"claims {sorted(claims)}")
+        expected_claim = persistence["existingClaim"] if persistence["enabled"] else None
+    deployments = {d["metadata"]["name"]: d for d in docs if d.get("kind") == "Deployment"}
+    for comp in ("api", "worker"):
+        dep = deployments.get(f"concierge-{comp}")
+        if dep is None:
+            continue
+        spec = dep["spec"]["template"]["spec"]
+        mounts = {m["name"]: m["mountPath"] for m in spec["containers"][0].get("volumeMounts", [])}
+        volumes = {v["name"]: v for v in spec.get("volumes", [])}
+        volume = volumes.get("attachments") or {}
+        claim = (volume.get("persistentVolumeClaim") or {}).get("claimName")
+        ok = mounts.get("attachments") == directory and (
+            claim == expected_claim if expected_claim else "emptyDir" in volume
+        )
+        check(
+            ok,
+            f"[{name}] concierge-{comp} mounts the attachments volume at {directory}",
+            f"mounts {mounts}, volume {volume}",
+        )
 
 
 def check_compose_schema():
@@ -511,6 +790,8 @@ def main() -> int:
         check_overlays(parsed)
         check_documented_vars(values)
         check_ports(values, compose)
+        check_attachments(parsed, compose)
+    check_configuration_reads()
     check_binaries()
     check_migration_hook()
     check_shell_scripts()

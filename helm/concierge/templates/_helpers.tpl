@@ -88,6 +88,8 @@ CONCIERGE_WORKER_CONCURRENCY: {{ .Values.config.workerConcurrency | int64 | quot
 CONCIERGE_QUEUE_VISIBILITY_SECONDS: {{ .Values.config.queueVisibilitySeconds | int64 | quote }}
 CONCIERGE_MAX_BODY_BYTES: {{ .Values.config.maxBodyBytes | int64 | quote }}
 CONCIERGE_BCRYPT_COST: {{ .Values.config.bcryptCost | int64 | quote }}
+CONCIERGE_ATTACHMENTS_DIR: {{ include "concierge.attachmentsDirectory" . | quote }}
+CONCIERGE_ATTACHMENT_MAX_BYTES: {{ .Values.attachments.maxBytes | int64 | quote }}
 {{- range $key, $value := .Values.config.extraEnv }}
 {{ $key }}: {{ $value | quote }}
 {{- end }}
@@ -112,4 +114,39 @@ imagePullSecrets:
 securityContext:
   {{- toYaml . | nindent 2 }}
 {{- end }}
+{{- end }}
+
+{{/* The attachments directory: CONCIERGE_ATTACHMENTS_DIR and the volume's mount path. */}}
+{{- define "concierge.attachmentsDirectory" -}}
+{{- $dir := required "attachments.directory is required" .Values.attachments.directory }}
+{{- if not (hasPrefix "/" $dir) }}
+{{- fail (printf "attachments.directory must be an absolute path (got %q)" $dir) }}
+{{- end }}
+{{- $dir }}
+{{- end }}
+
+{{/* The PVC holding the attachments: existingClaim or the chart's own. */}}
+{{- define "concierge.attachmentsClaimName" -}}
+{{- if .Values.attachments.persistence.existingClaim }}
+{{- .Values.attachments.persistence.existingClaim }}
+{{- else }}
+{{- include "concierge.fullname" . }}-attachments
+{{- end }}
+{{- end }}
+
+{{/* The attachments volume of the api and worker pods (a list item under `volumes:`). */}}
+{{- define "concierge.attachmentsVolume" -}}
+- name: attachments
+{{- if .Values.attachments.persistence.enabled }}
+  persistentVolumeClaim:
+    claimName: {{ include "concierge.attachmentsClaimName" . }}
+{{- else }}
+  emptyDir: {}
+{{- end }}
+{{- end }}
+
+{{/* Its mount (a list item under `volumeMounts:`), at CONCIERGE_ATTACHMENTS_DIR. */}}
+{{- define "concierge.attachmentsVolumeMount" -}}
+- name: attachments
+  mountPath: {{ include "concierge.attachmentsDirectory" . }}
 {{- end }}
