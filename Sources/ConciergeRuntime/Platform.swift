@@ -80,7 +80,8 @@ public struct Platform: Sendable {
     /// account spends as long as a real one.
     public func authentication() async throws -> Authentication {
         Authentication(
-            tenants: tenants, credentials: credentials, store: store, hasher: hasher, limiter: limiter,
+            tenants: CachedTenantDirectory(tenants), credentials: credentials, store: store, hasher: hasher,
+            limiter: limiter,
             policy: .init(
                 maxFailures: configuration.loginMaxFailures, window: .seconds(configuration.loginWindowSeconds),
                 sessionLifetime: .seconds(configuration.sessionTTLHours * 3600)),

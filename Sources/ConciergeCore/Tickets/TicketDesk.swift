@@ -118,12 +118,20 @@ public struct TicketDesk: Sendable {
         return after
     }
 
-    /// A page of tickets matching `query`.
-    public func list(_ query: TicketQuery, tenant: TenantID) async throws -> TicketPage {
+    /// A page of tickets matching `query`, with their requesters (one transaction).
+    public func list(_ query: TicketQuery, tenant: TenantID) async throws -> (TicketPage, [CustomerID: Customer]) {
         guard (1...200).contains(query.limit) else {
             throw AppError(.invalidInput, code: "invalid_parameter", message: "limit must be 1-200", field: "limit")
         }
-        return try await store.transaction(tenant) { try await $0.tickets.list(query) }
+        return try await store.transaction(tenant) { tx in
+            let page = try await tx.tickets.list(query)
+            return (page, try await Self.requesters(of: page.tickets, in: tx))
+        }
+    }
+
+    static func requesters(of tickets: [Ticket], in tx: any TenantTransaction) async throws -> [CustomerID: Customer] {
+        let customers = try await tx.customers.find(ids: Array(Set(tickets.map(\.requesterID))))
+        return Dictionary(uniqueKeysWithValues: customers.map { ($0.id, $0) })
     }
 
     /// The ticket's history, newest first: who changed what, old → new, when and how.

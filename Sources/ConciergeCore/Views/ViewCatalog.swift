@@ -28,15 +28,16 @@ public struct ViewCatalog: Sendable {
     }
 
     /// One page of a view's tickets.
-    public func run(_ reference: String, cursor: String?, limit: Int, identity: Identity) async throws -> (
-        SavedView, TicketPage
-    ) {
+    public func run(_ reference: String, cursor: String?, limit: Int, identity: Identity) async throws
+        -> (SavedView, TicketPage, [CustomerID: Customer])
+    {
         try await store.transaction(identity.tenantID) { tx in
             let view = try await Self.visibleView(reference, identity: identity, tx: tx)
             var query = try view.filters.query(for: identity.userID)
             query.cursor = cursor
             query.limit = limit
-            return (view, try await tx.tickets.list(query))
+            let page = try await tx.tickets.list(query)
+            return (view, page, try await TicketDesk.requesters(of: page.tickets, in: tx))
         }
     }
 

@@ -55,10 +55,15 @@ struct TicketQuerySQL {
         var tsqueryExpression: String?
         if let text = query.text, let tsquery = SearchTokenizer.query(text) {
             let q = "to_tsquery('simple', \(try bind(tsquery)))"
+            // Candidates are the most recent matches of tickets and of comments (each walk stops
+            // early for common terms, and uses the GIN index for rare ones); only they are ranked.
+            let cap = try bind(Self.searchCandidates)
             conditions.append(
                 """
-                t.id IN (SELECT s.id FROM tickets s WHERE s.tenant_id = \(tenantParameter) AND s.search_vector @@ \(q)
-                         UNION SELECT c.ticket_id FROM comments c WHERE c.tenant_id = \(tenantParameter) AND c.search_vector @@ \(q))
+                t.id IN ((SELECT s.id FROM tickets s WHERE s.tenant_id = \(tenantParameter) AND s.search_vector @@ \(q)
+                          ORDER BY s.updated_at DESC LIMIT \(cap))
+                         UNION (SELECT c.ticket_id FROM comments c WHERE c.tenant_id = \(tenantParameter) AND c.search_vector @@ \(q)
+                          ORDER BY c.created_at DESC LIMIT \(cap)))
                 """)
             tsqueryExpression = q
         }
@@ -143,10 +148,16 @@ struct TicketQuerySQL {
         }
     }
 
+    /// How many of the newest matching tickets, and of the newest matching comments, a search
+    /// ranks. Older matches are reached by narrowing the search (dates, status, more words).
+    static let searchCandidates = 400
+
     static func offset(from cursor: String?) throws -> Int {
         guard let cursor else { return 0 }
         let parts = (decode(cursor) ?? "").split(separator: ":")
-        guard parts.count == 2, parts[0] == "o", let offset = Int(parts[1]), (0...10_000).contains(offset) else {
+        guard parts.count == 2, parts[0] == "o", let offset = Int(parts[1]),
+            (0...(2 * searchCandidates)).contains(offset)
+        else {
             throw invalidCursor
         }
         return offset

@@ -69,8 +69,7 @@ struct TicketRoutes {
 
     private func list(_ request: Request, _ context: TenantContext) async throws -> Page<TicketRepresentation> {
         let query = try TicketQueryParameters(parameters: request.uri.queryParameters, caller: context.identity).query()
-        let page = try await services.tickets.list(query, tenant: context.identity.tenantID)
-        let requesters = try await services.tickets.requesters(of: page.tickets, tenant: context.identity.tenantID)
+        let (page, requesters) = try await services.tickets.list(query, tenant: context.identity.tenantID)
         return Page(
             key: "tickets", items: page.tickets.map { TicketRepresentation($0, requester: requesters[$0.requesterID]) },
             nextCursor: page.nextCursor)

@@ -37,11 +37,10 @@ struct ViewRoutes {
         }
         api.get("views/:view/tickets", requires: .ticketsRead) { request, context in
             let limit = try request.pageLimit()
-            let (_, page) = try await services.views.run(
+            let (_, page, requesters) = try await services.views.run(
                 context.parameters.get("view") ?? "", cursor: request.uri.queryParameters["cursor"].map(String.init),
                 limit: limit,
                 identity: context.identity)
-            let requesters = try await services.tickets.requesters(of: page.tickets, tenant: context.identity.tenantID)
             return Page(
                 key: "tickets",
                 items: page.tickets.map { TicketRepresentation($0, requester: requesters[$0.requesterID]) },
