@@ -15,8 +15,10 @@
 #   BENCH_SEED_ONLY=1          stop after seeding (no processes, no load)
 #   BENCH_BIN=dir              binaries to run; default .build-bench/release if built, else .build/debug
 #   BENCH_CREATE_RATE=500 BENCH_CREATE_SECONDS=20      the open-loop create phase
-#   BENCH_READ_REQUESTS=1000 BENCH_READ_CONCURRENCY=4  per read class (views, search, customer 360)
-#   BENCH_CUSTOMER_360_PATH='/api/v1/tickets?requester_id={id}'   stand-in until /customers/{id}/360 exists
+#   BENCH_READ_REQUESTS=1000 BENCH_READ_CONCURRENCY=4 BENCH_READ_MAX_SECONDS=120   per read class
+#   BENCH_PHASES=views,customer_360,create,search     the default; a subset or another order
+#   BENCH_CUSTOMER_360_PATH=auto    /api/v1/customers/{id}/360 if answered, else the stand-in
+#                                   /api/v1/tickets?requester_id={id}; or any path with {id}
 #   BENCH_HTTP_PORT=18080 (worker +1, scheduler +2)
 #   PYTHON=python3             interpreter for the venv (.data/bench/venv, aiohttp from PyPI)
 set -euo pipefail
@@ -106,7 +108,7 @@ stop_processes() {
                 kill -0 "${pid}" 2>/dev/null || break
                 sleep 0.1
             done
-            kill -0 "${pid}" 2>/dev/null && kill -KILL "${pid}" 2>/dev/null || true
+            if kill -0 "${pid}" 2>/dev/null; then kill -KILL "${pid}" 2>/dev/null || true; fi
         fi
         rm -f "${RUN_DIR}/${name}.pid"
     done

@@ -4,9 +4,10 @@
 --   PGPASSWORD=concierge_app psql -X -h 127.0.0.1 -p 55434 -U concierge_app -d concierge \
 --       -f scripts/bench/explain.sql [-v q=退货]
 --
--- The SQL mirrors ConciergePostgres/Tickets/TicketQuerySQL.swift (list: keyset order by
--- updated_at; search: tickets or comments matching, ranked) as of this writing; if that file
--- changes, compare before trusting these plans. Literals replace the bind parameters, which
+-- The SQL mirrors ConciergePostgres/Tickets/TicketQuerySQL.swift at commit 2f8ddb7 (list:
+-- keyset order by updated_at; search: the newest matching tickets and comments, ranked); if
+-- that file changes, compare before trusting these plans. Try -v q=so20240500000 (an order
+-- number: a rare term) next to a common word. Literals replace the bind parameters, which
 -- gives the plans of custom (not generic) prepared statements.
 \set ON_ERROR_STOP 1
 \if :{?q}
@@ -47,10 +48,13 @@ SELECT :cols FROM tickets t WHERE t.tenant_id = :'tenant' AND t.requester_id = :
 ORDER BY t.updated_at DESC, t.id DESC LIMIT 51;
 
 \echo '=== search: q=' :'q' '→ tsquery' :'tsq' '(q is split at spaces into terms: give Chinese as bigrams, e.g. -v q="打印 印机")'
+-- Since commit 2f8ddb7 only the newest 400 matching tickets and 400 matching comments are ranked.
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
 SELECT :cols FROM tickets t
 WHERE t.tenant_id = :'tenant'
-  AND t.id IN (SELECT s.id FROM tickets s WHERE s.tenant_id = :'tenant' AND s.search_vector @@ to_tsquery('simple', :'tsq')
-               UNION SELECT c.ticket_id FROM comments c WHERE c.tenant_id = :'tenant' AND c.search_vector @@ to_tsquery('simple', :'tsq'))
+  AND t.id IN ((SELECT s.id FROM tickets s WHERE s.tenant_id = :'tenant' AND s.search_vector @@ to_tsquery('simple', :'tsq')
+                ORDER BY s.updated_at DESC LIMIT 400)
+               UNION (SELECT c.ticket_id FROM comments c WHERE c.tenant_id = :'tenant' AND c.search_vector @@ to_tsquery('simple', :'tsq')
+                ORDER BY c.created_at DESC LIMIT 400))
 ORDER BY ts_rank(t.search_vector, to_tsquery('simple', :'tsq')) DESC, t.updated_at DESC, t.id DESC LIMIT 51 OFFSET 0;
 ROLLBACK;

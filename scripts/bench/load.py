@@ -5,13 +5,16 @@ Against a running concierge-api on the bench database:
   1. tokenizer check — creates tickets/comments through the API with seeded texts and edge
      cases and compares the stored search_vector with the seeded rows and with
      bench.document() (the SQL twin of SearchTokenizer used by the seed);
-  2. reads, closed loop (BENCH_READ_CONCURRENCY workers, BENCH_READ_REQUESTS per class):
-     filtered views (first page), full-text search, customer 360 (GET /api/v1/customers/{id}/360
-     when the server answers it, and always its earlier stand-in GET /api/v1/tickets?requester_id=…;
-     BENCH_CUSTOMER_360_PATH=<path with {id}> measures only that path);
-  3. ticket creation, open loop: BENCH_CREATE_RATE requests/s for BENCH_CREATE_SECONDS,
-     latency counted from the moment each request was due (so a server that falls behind is
-     not hidden by a generator that waits for it).
+  2. the phases of BENCH_PHASES, by default in this order:
+     views, customer_360, search — reads, closed loop (BENCH_READ_CONCURRENCY workers,
+       BENCH_READ_REQUESTS per class or BENCH_READ_MAX_SECONDS): filtered views (first page),
+       customer 360 (GET /api/v1/customers/{id}/360 when the server answers it, and always its
+       earlier stand-in GET /api/v1/tickets?requester_id=…; BENCH_CUSTOMER_360_PATH=<path with
+       {id}> measures only that path), full-text search (last: the slowest);
+     create — ticket creation, open loop: BENCH_CREATE_RATE requests/s for BENCH_CREATE_SECONDS,
+       latency counted from the moment each request was due (so a server that falls behind is
+       not hidden by a generator that waits for it).
+     Each phase records how many seconds a swift build or test ran beside it.
 Prints one JSON summary (targets, measurements, pass/fail, seed, rows, machine) on stdout.
 """
 
@@ -381,8 +384,9 @@ def machine_info() -> dict:
     return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": round(mem_kb / 1048576, 1),
             "os": f"{platform.system()} {platform.release()}", "python": platform.python_version(),
             "postgres": psql("SHOW server_version"),
-            "postgres_durability": psql("SELECT string_agg(name || '=' || setting, ', ' ORDER BY name) FROM pg_settings "
-                                        "WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes', 'shared_buffers', 'wal_level')")}
+            "postgres_settings": psql("SELECT string_agg(name || '=' || current_setting(name), ', ' ORDER BY name) FROM pg_settings "
+                                      "WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes', 'wal_level', 'shared_buffers', "
+                                      "'max_wal_size', 'max_connections')")}
 
 
 def api_rss_mb() -> float | None:

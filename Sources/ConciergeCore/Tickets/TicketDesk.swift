@@ -35,6 +35,10 @@ public struct TicketDesk: Sendable {
             }
         } catch { throw AppError.invalid(error) }
         let createdAt = now()
+        // The number comes from its own short transaction so that the tenant's counter row is
+        // locked for one statement, not for the whole create: creates of one tenant then run in
+        // parallel. A create rejected later (custom field rules) leaves a gap in the numbers.
+        let number = try await store.transaction(tenant) { try await $0.tickets.nextNumber() }
         return try await store.transaction(tenant) { tx in
             let requester = try await RequesterResolution(tx: tx, now: createdAt).resolve(new.requester)
             try await TicketReferences(tx: tx).check(
@@ -44,7 +48,6 @@ public struct TicketDesk: Sendable {
             let rules = try await TicketFieldRules.load(tx)
             let form = try rules.form(key: new.formKey, type: type)
             let customFields = try await rules.forNewTicket(new.customFields, form: form, asCustomer: new.byCustomer)
-            let number = try await tx.tickets.nextNumber()
             let ticket = Ticket(
                 id: TicketID(), tenantID: tenant, number: number, subject: subject, description: description,
                 status: new.status ?? (new.assigneeID == nil ? .new : .open), priority: new.priority ?? .normal,

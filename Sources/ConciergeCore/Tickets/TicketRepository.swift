@@ -3,8 +3,8 @@ import Foundation
 
 /// Tickets of the transaction's tenant.
 public protocol TicketRepository: Sendable {
-    /// The next per-tenant number (1001 for the first ticket). Call last before inserting:
-    /// it locks the tenant's counter until the transaction ends.
+    /// The next per-tenant number (1001 for the first ticket). Run it in a transaction of its
+    /// own: it locks the tenant's counter row until that transaction ends.
     func nextNumber() async throws -> Int64
     /// Inserts `ticket` with the search document of its subject and description.
     func insert(_ ticket: Ticket, searchDocument: String) async throws

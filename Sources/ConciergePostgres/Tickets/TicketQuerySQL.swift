@@ -55,16 +55,10 @@ struct TicketQuerySQL {
         var tsqueryExpression: String?
         if let text = query.text, let tsquery = SearchTokenizer.query(text) {
             let q = "to_tsquery('simple', \(try bind(tsquery)))"
-            // Candidates are the most recent matches of tickets and of comments (each walk stops
-            // early for common terms, and uses the GIN index for rare ones); only they are ranked.
+            // Candidates are the most recent matches of tickets and of comments; only they are
+            // ranked. The function reads them with the GIN indexes, for the caller's tenant only.
             let cap = try bind(Self.searchCandidates)
-            conditions.append(
-                """
-                t.id IN ((SELECT s.id FROM tickets s WHERE s.tenant_id = \(tenantParameter) AND s.search_vector @@ \(q)
-                          ORDER BY s.updated_at DESC LIMIT \(cap))
-                         UNION (SELECT c.ticket_id FROM comments c WHERE c.tenant_id = \(tenantParameter) AND c.search_vector @@ \(q)
-                          ORDER BY c.created_at DESC LIMIT \(cap)))
-                """)
+            conditions.append("t.id IN (SELECT ticket_id FROM ticket_search_candidates(\(q), \(cap)::int4))")
             tsqueryExpression = q
         }
         return (conditions, binds, tsqueryExpression)
