@@ -41,7 +41,7 @@ help:
 	  '  test              all tests with the test Postgres/Redis, then check-deploy' \
 	  '  test-unit         ConciergeDomainTests + ConciergeTenantConfigTests (no servers)' \
 	  '  test-integration  every other suite, with the test Postgres/Redis up' \
-	  '  bench             benchmarks (arrive with the ticket domain)' \
+	  '  bench             seed 1M tickets + 3M comments (kept), load-test the API, print JSON' \
 	  '  lint / format     swift format lint --strict / format in place (Sources, Tests)' \
 	  '  migrate           apply migrations to the dev database' \
 	  '  db-reset          stop the local processes and delete the dev Postgres/Redis data' \
