@@ -135,20 +135,25 @@ public enum TenantFolder {
     }
 
     static func readFields(_ root: YAMLValue) throws -> [CustomFieldDefinition] {
-        try YAMLDocuments.read(root, listKey: "fields", allowedKeys: FieldSpec.keys, as: FieldSpec.self).enumerated()
-            .map { index, entry in
-                let definition = entry.0.definition(position: index)
-                try YAMLDocuments.validating(entry.1) { try definition.validate() }
-                return definition
+        try YAMLDocuments.read(root, listKey: "fields", allowedKeys: CustomFieldDraft.keys, as: CustomFieldDraft.self)
+            .enumerated().map { index, entry in
+                try YAMLDocuments.validating(entry.1) {
+                    let definition = try entry.0.definition(updating: nil, position: index)
+                    try definition.validate()
+                    return definition
+                }
             }
     }
 
     static func readForms(_ root: YAMLValue, fields: [CustomFieldDefinition]) throws -> [TicketForm] {
-        try YAMLDocuments.read(root, listKey: "forms", allowedKeys: FormSpec.keys, as: FormSpec.self).map {
-            spec, item in
-            let form = spec.form
-            try YAMLDocuments.validating(item) { try form.validate(against: fields) }
-            return form
+        try YAMLDocuments.read(root, listKey: "forms", allowedKeys: TicketFormDraft.keys, as: TicketFormDraft.self).map
+        {
+            draft, item in
+            try YAMLDocuments.validating(item) {
+                let form = try draft.form(updating: nil)
+                try form.validate(against: fields)
+                return form
+            }
         }
     }
 
@@ -165,9 +170,9 @@ public enum TenantFolder {
 
     static func readMacros(_ root: YAMLValue, fields: [CustomFieldDefinition]) throws -> [Macro] {
         let values = CustomFieldValues(definitions: fields)
-        return try YAMLDocuments.read(root, listKey: "macros", allowedKeys: MacroSpec.keys, as: MacroSpec.self).map {
-            spec, item in
-            try YAMLDocuments.validating(item) { try spec.macro.validate(customFields: values) }
+        return try YAMLDocuments.read(root, listKey: "macros", allowedKeys: MacroDraft.keys, as: MacroDraft.self).map {
+            draft, item in
+            try YAMLDocuments.validating(item) { try draft.macro(updating: nil).validate(customFields: values) }
         }
     }
 }

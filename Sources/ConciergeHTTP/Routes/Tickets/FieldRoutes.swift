@@ -13,7 +13,7 @@ struct FieldRoutes {
             return Page(key: "ticket_fields", items: fields.map(EncodableDocument.init), nextCursor: nil)
         }
         api.post("ticket-fields", requires: .tenantWrite) { request, context in
-            let body = try await request.decodeBody(as: FieldBody.self, context: context)
+            let body = try await request.decodeBody(as: CustomFieldDraft.self, context: context)
             let definition = try Self.mapping { try body.definition(updating: nil) }
             let created = try await services.fields.create(
                 definition, actor: context.identity.actor, tenant: context.identity.tenantID)
@@ -24,7 +24,7 @@ struct FieldRoutes {
             let tenant = context.identity.tenantID
             let existing = try await Self.field(
                 context.parameters.get("field"), in: services.fields.fields(tenant: tenant))
-            let body = try await request.decodeBody(as: FieldBody.self, context: context)
+            let body = try await request.decodeBody(as: CustomFieldDraft.self, context: context)
             let definition = try Self.mapping { try body.definition(updating: existing) }
             let updated = try await services.fields.update(definition, actor: context.identity.actor, tenant: tenant)
             return Wrapped(key: "ticket_field", item: EncodableDocument(updated))
@@ -34,7 +34,7 @@ struct FieldRoutes {
             return Page(key: "ticket_forms", items: forms.map(EncodableDocument.init), nextCursor: nil)
         }
         api.post("ticket-forms", requires: .tenantWrite) { request, context in
-            let body = try await request.decodeBody(as: FormBody.self, context: context)
+            let body = try await request.decodeBody(as: TicketFormDraft.self, context: context)
             let form = try Self.mapping { try body.form(updating: nil) }
             let created = try await services.fields.create(
                 form, actor: context.identity.actor, tenant: context.identity.tenantID)
@@ -48,7 +48,7 @@ struct FieldRoutes {
             guard let existing = forms.first(where: { $0.key == name || $0.id.description == name }) else {
                 throw AppError.notFound("ticket form")
             }
-            let body = try await request.decodeBody(as: FormBody.self, context: context)
+            let body = try await request.decodeBody(as: TicketFormDraft.self, context: context)
             let form = try Self.mapping { try body.form(updating: existing) }
             let updated = try await services.fields.update(form, actor: context.identity.actor, tenant: tenant)
             return Wrapped(key: "ticket_form", item: EncodableDocument(updated))

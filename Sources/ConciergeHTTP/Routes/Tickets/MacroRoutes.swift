@@ -13,16 +13,17 @@ struct MacroRoutes {
             return Page(key: "macros", items: macros.map(EncodableDocument.init), nextCursor: nil)
         }
         api.post("macros", requires: .tenantWrite) { request, context in
-            let body = try await request.decodeBody(as: MacroBody.self, context: context)
+            let body = try await request.decodeBody(as: MacroDraft.self, context: context)
             let created = try await services.macros.create(
-                try body.macro(updating: nil), tenant: context.identity.tenantID)
+                try FieldRoutes.mapping { try body.macro(updating: nil) }, tenant: context.identity.tenantID)
             return EditedResponse(status: .created, response: Wrapped(key: "macro", item: EncodableDocument(created)))
         }
         api.patch("macros/:macro", requires: .tenantWrite) { request, context in
             let tenant = context.identity.tenantID
             let existing = try await services.macros.get(context.parameters.get("macro") ?? "", tenant: tenant)
-            let body = try await request.decodeBody(as: MacroBody.self, context: context)
-            let updated = try await services.macros.update(try body.macro(updating: existing), tenant: tenant)
+            let body = try await request.decodeBody(as: MacroDraft.self, context: context)
+            let updated = try await services.macros.update(
+                try FieldRoutes.mapping { try body.macro(updating: existing) }, tenant: tenant)
             return Wrapped(key: "macro", item: EncodableDocument(updated))
         }
         api.delete("macros/:macro", requires: .tenantWrite) { _, context in
@@ -48,34 +49,4 @@ struct MacroRoutes {
 struct MacroResultRepresentation: ResponseEncodable {
     var ticket: TicketRepresentation
     var comment: CommentRepresentation?
-}
-
-/// `POST /api/v1/macros` and `PATCH /api/v1/macros/{macro}`.
-struct MacroBody: Decodable {
-    var key: String?
-    var title: LocalizedText?
-    var actions: [MacroAction]?
-    var replyTemplate: String?
-    var replyIsPublic: Bool?
-    var active: Bool?
-
-    enum CodingKeys: String, CodingKey {
-        case key, title, actions, active
-        case replyTemplate = "reply_template"
-        case replyIsPublic = "reply_is_public"
-    }
-
-    func macro(updating existing: Macro?) throws -> Macro {
-        guard let key = key ?? existing?.key else {
-            throw AppError(.invalidInput, code: "missing_field", message: "key is required", field: "key")
-        }
-        guard let title = title ?? existing?.title else {
-            throw AppError(.invalidInput, code: "missing_field", message: "title is required", field: "title")
-        }
-        return Macro(
-            id: existing?.id ?? MacroID(), key: key, title: title, actions: actions ?? existing?.actions ?? [],
-            replyTemplate: replyTemplate ?? existing?.replyTemplate,
-            replyIsPublic: replyIsPublic ?? existing?.replyIsPublic ?? true,
-            active: active ?? existing?.active ?? true)
-    }
 }
