@@ -145,6 +145,16 @@ import Testing
             // a personal view is invisible to others
             let other = try await client.call(.get, "/api/v1/views/my-open/tickets", token: token)
             #expect(other.status == .notFound)
+            // an API token lists the shared views; a view about "me" has no count for it
+            let mineShared = try await client.call(
+                .post, "/api/v1/views", token: token,
+                json: #"{"key":"mine","title":"我的","filters":{"assignee":"me"},"shared":true}"#)
+            #expect(mineShared.status == .created)
+            let byToken = try await client.call(.get, "/api/v1/views", token: token)
+            #expect(byToken.status == .ok)
+            let tokenViews = byToken.body["views"] as? [[String: Any]] ?? []
+            #expect(tokenViews.map { $0["key"] as? String } == ["unassigned", "mine"])
+            #expect(tokenViews.last?["count"] == nil)
         }
     }
 

@@ -15,12 +15,17 @@ public struct ViewCatalog: Sendable {
         self.now = now
     }
 
-    /// The views `identity` can open, each with its (capped) ticket count.
-    public func list(for identity: Identity) async throws -> [(view: SavedView, count: Int)] {
+    /// The views `identity` can open, each with its (capped) ticket count; `nil` when the view
+    /// cannot apply to this caller (`assignee: me` for an API token).
+    public func list(for identity: Identity) async throws -> [(view: SavedView, count: Int?)] {
         try await store.transaction(identity.tenantID) { tx in
-            var result: [(view: SavedView, count: Int)] = []
+            var result: [(view: SavedView, count: Int?)] = []
             for view in try await tx.views.visible(to: identity.userID) {
-                let query = try view.filters.query(for: identity.userID)
+                // A view about "me" has no count for an API token (no user behind it).
+                guard let query = try? view.filters.query(for: identity.userID) else {
+                    result.append((view, nil))
+                    continue
+                }
                 result.append((view, try await tx.tickets.count(query, cap: Self.countCap)))
             }
             return result
