@@ -20,6 +20,26 @@ public struct FieldCatalog: Sendable {
         try await store.transaction(tenant) { try await $0.customFields.forms() }
     }
 
+    /// The field named by id or key. - Throws: `notFound`.
+    public func field(_ reference: String, tenant: TenantID) async throws -> CustomFieldDefinition {
+        guard
+            let field = try await fields(tenant: tenant).first(where: {
+                $0.key == reference || $0.id.description == reference
+            })
+        else { throw AppError.notFound("custom field") }
+        return field
+    }
+
+    /// The form named by id or key. - Throws: `notFound`.
+    public func form(_ reference: String, tenant: TenantID) async throws -> TicketForm {
+        guard
+            let form = try await forms(tenant: tenant).first(where: {
+                $0.key == reference || $0.id.description == reference
+            })
+        else { throw AppError.notFound("ticket form") }
+        return form
+    }
+
     /// Creates a field. - Throws: `invalidInput` naming the field, `conflict` for a used key.
     public func create(_ definition: CustomFieldDefinition, actor: Actor, tenant: TenantID) async throws
         -> CustomFieldDefinition

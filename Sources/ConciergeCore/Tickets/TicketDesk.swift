@@ -150,9 +150,7 @@ public struct TicketDesk: Sendable {
 
     /// The requesters of `tickets`, by id, in one round trip.
     public func requesters(of tickets: [Ticket], tenant: TenantID) async throws -> [CustomerID: Customer] {
-        let ids = Array(Set(tickets.map(\.requesterID)))
-        let customers = try await store.transaction(tenant) { try await $0.customers.find(ids: ids) }
-        return Dictionary(uniqueKeysWithValues: customers.map { ($0.id, $0) })
+        try await store.transaction(tenant) { tx in try await Self.requesters(of: tickets, in: tx) }
     }
 
     /// Internal work tickets spawned from `reference`.

@@ -14,8 +14,6 @@ public protocol TicketRepository: Sendable {
     func lock(id: TicketID) async throws -> Ticket?
     /// Saves `ticket`; the caller has checked the version under ``lock(id:)``.
     func update(_ ticket: Ticket, searchDocument: String?) async throws
-    /// Records the first public agent reply, if none is recorded yet.
-    func recordFirstResponse(of id: TicketID, at: Date) async throws
     func list(_ query: TicketQuery) async throws -> TicketPage
     /// How many tickets match `query`, counting no further than `cap`.
     func count(_ query: TicketQuery, cap: Int) async throws -> Int

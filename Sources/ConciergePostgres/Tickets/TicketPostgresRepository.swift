@@ -71,14 +71,6 @@ struct TicketPostgresRepository: TicketRepository {
             """, logger: logger)
     }
 
-    func recordFirstResponse(of id: TicketID, at date: Date) async throws {
-        try await connection.query(
-            """
-            UPDATE tickets SET first_response_at = \(date)
-            WHERE tenant_id = \(tenantID.rawValue) AND id = \(id.rawValue) AND first_response_at IS NULL
-            """, logger: logger)
-    }
-
     func list(_ query: TicketQuery) async throws -> TicketPage {
         let statement = try TicketQuerySQL(query: query, tenant: tenantID).statement()
         let tickets = try await TicketRow.tickets(

@@ -22,8 +22,7 @@ struct FieldRoutes {
         }
         api.patch("ticket-fields/:field", requires: .tenantWrite) { request, context in
             let tenant = context.identity.tenantID
-            let existing = try await Self.field(
-                context.parameters.get("field"), in: services.fields.fields(tenant: tenant))
+            let existing = try await services.fields.field(context.parameters.get("field") ?? "", tenant: tenant)
             let body = try await request.decodeBody(as: CustomFieldDraft.self, context: context)
             let definition = try Self.mapping { try body.definition(updating: existing) }
             let updated = try await services.fields.update(definition, actor: context.identity.actor, tenant: tenant)
@@ -43,24 +42,12 @@ struct FieldRoutes {
         }
         api.patch("ticket-forms/:form", requires: .tenantWrite) { request, context in
             let tenant = context.identity.tenantID
-            let forms = try await services.fields.forms(tenant: tenant)
-            let name = context.parameters.get("form")
-            guard let existing = forms.first(where: { $0.key == name || $0.id.description == name }) else {
-                throw AppError.notFound("ticket form")
-            }
+            let existing = try await services.fields.form(context.parameters.get("form") ?? "", tenant: tenant)
             let body = try await request.decodeBody(as: TicketFormDraft.self, context: context)
             let form = try Self.mapping { try body.form(updating: existing) }
             let updated = try await services.fields.update(form, actor: context.identity.actor, tenant: tenant)
             return Wrapped(key: "ticket_form", item: EncodableDocument(updated))
         }
-    }
-
-    /// A field named by id or key.
-    static func field(_ name: String?, in fields: [CustomFieldDefinition]) throws -> CustomFieldDefinition {
-        guard let field = fields.first(where: { $0.key == name || $0.id.description == name }) else {
-            throw AppError.notFound("custom field")
-        }
-        return field
     }
 
     static func mapping<T>(_ body: () throws -> T) throws -> T {
