@@ -231,6 +231,9 @@ write_pg_conf() {
             echo "maintenance_work_mem = 512MB"
             echo "max_wal_size = 8GB"
             echo "effective_cache_size = 4GB"
+            # Per-statement timings for finding what a slow phase spends its time on.
+            echo "shared_preload_libraries = 'pg_stat_statements'"
+            echo "pg_stat_statements.track = all"
         fi
     } | as_pg tee "${PGDATA_DIR}/concierge.conf" >/dev/null
 }
@@ -255,6 +258,15 @@ SELECT format('CREATE DATABASE %I OWNER %I ENCODING %L', '${DB_NAME}', '${OWNER_
 WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '${DB_NAME}') \gexec
 ALTER DATABASE ${DB_NAME} OWNER TO ${OWNER_ROLE};
 EOF
+    if [[ ${PROFILE} == bench ]]; then
+        # Statement statistics for the bench (preloaded in concierge.conf), in a schema of their
+        # own so that the migrations' grants on public never meet the extension's functions.
+        as_pg "${PG_BIN}/psql" -X -q -v ON_ERROR_STOP=1 -h "${PG_SOCKET_DIR}" -p "${PG_PORT}" \
+            -U postgres -d "${DB_NAME}" >/dev/null <<EOF
+CREATE SCHEMA IF NOT EXISTS monitoring;
+CREATE EXTENSION IF NOT EXISTS pg_stat_statements SCHEMA monitoring;
+EOF
+    fi
 }
 
 start_pg() {

@@ -25,6 +25,8 @@ public struct Platform: Sendable {
     public let election: PostgresLeaderElection
     public let hasher: BcryptPasswordHasher
     public let health: [any HealthProbe]
+    /// Tenants' custom fields and forms for ticket creation, shared by every request.
+    public let ticketConfigurations = TicketConfigurationCache()
 
     /// Connects nothing yet: clients open connections on first use.
     public init(configuration: ConciergeConfiguration, logger: Logger) throws {
@@ -57,7 +59,7 @@ public struct Platform: Sendable {
     public var groups: GroupAdministration { GroupAdministration(store: store) }
     public var tokens: APITokenAdministration { APITokenAdministration(credentials: credentials, store: store) }
     public var audit: AuditTrail { AuditTrail(store: store) }
-    public var tickets: TicketDesk { TicketDesk(store: store) }
+    public var tickets: TicketDesk { TicketDesk(store: store, configurations: ticketConfigurations) }
     public var conversation: TicketConversation { TicketConversation(store: store) }
     public var customers: CustomerDirectory { CustomerDirectory(store: store) }
     public var fields: FieldCatalog { FieldCatalog(store: store) }

@@ -2,6 +2,8 @@ import ConciergeCore
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
+import NIOPosix
 import ServiceLifecycle
 import UnixSignals
 
@@ -15,6 +17,11 @@ public enum ServiceEntryPoints {
 
     /// Reads configuration, sets up logging and metrics, runs `roles` until SIGTERM/SIGINT.
     public static func run(_ roles: [Role]) async throws {
+        // Async code then runs on the event loops that do the socket I/O: no thread hop between
+        // Swift's cooperative pool and NIO around every database or HTTP call. Measured on the
+        // 2-core bench machine this is most of the API's CPU per request (see docs/architecture.md).
+        // Nothing here blocks a thread: bcrypt, hiredis and file I/O have their own thread pools.
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         let configuration: ConciergeConfiguration
         do {
             configuration = try ConciergeConfiguration()

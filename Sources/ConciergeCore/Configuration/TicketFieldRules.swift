@@ -14,6 +14,17 @@ struct TicketFieldRules {
             forms: try await tx.customFields.forms())
     }
 
+    /// The rules at configuration `version`, from `cache` when it holds that version.
+    static func load(_ tx: any TenantTransaction, version: Int64, cache: TicketConfigurationCache) async throws
+        -> TicketFieldRules
+    {
+        let configuration = try await cache.configuration(of: tx.tenantID, version: version) {
+            (try await tx.customFields.definitions(), try await tx.customFields.forms())
+        }
+        return TicketFieldRules(
+            tx: tx, values: CustomFieldValues(definitions: configuration.definitions), forms: configuration.forms)
+    }
+
     /// The form that applies to a ticket of `type`, chosen explicitly by `formKey` or not.
     func form(key formKey: String?, type: TicketType) throws -> TicketForm? {
         do throws(ValidationError) {

@@ -5,7 +5,8 @@ import Foundation
 /// secret (the secret itself is never stored).
 public protocol CredentialStore: Sendable {
     func insert(_ token: APIToken, digest: [UInt8]) async throws
-    /// The live (unrevoked, unexpired) token with this digest; records `now` as last use.
+    /// The live (unrevoked, unexpired) token with this digest, if its tenant is active;
+    /// records `now` as last use.
     func useToken(digest: [UInt8], now: Date) async throws -> APIToken?
     /// All tokens of `tenant`, newest first, revoked ones included.
     func tokens(of tenant: TenantID) async throws -> [APIToken]

@@ -8,6 +8,24 @@ public protocol TenantStore: Sendable {
     func transaction<T: Sendable>(
         _ tenant: TenantID, _ body: @Sendable (any TenantTransaction) async throws -> T
     ) async throws -> T
+
+    /// Allocates `tenant`'s next ticket number (1001 for its first ticket) in a statement of
+    /// its own, outside any open transaction, so that a tenant's creates never queue behind
+    /// each other's commits. A number whose ticket is never saved stays a gap.
+    func takeTicketNumber(_ tenant: TenantID) async throws -> TakenTicketNumber
+}
+
+/// A freshly allocated ticket number, and the version of the tenant's ticket configuration
+/// (custom fields and forms) at that moment, which tells ``TicketConfigurationCache`` whether
+/// its copy is current.
+public struct TakenTicketNumber: Sendable, Equatable {
+    public var number: Int64
+    public var configurationVersion: Int64
+
+    public init(number: Int64, configurationVersion: Int64) {
+        self.number = number
+        self.configurationVersion = configurationVersion
+    }
 }
 
 /// The repositories of one tenant-scoped transaction.

@@ -9,10 +9,17 @@ public struct TicketDesk: Sendable {
     public static let eventsQueue = "events"
 
     let store: any TenantStore
+    let configurations: TicketConfigurationCache
     let now: @Sendable () -> Date
 
-    public init(store: any TenantStore, now: @escaping @Sendable () -> Date = Date.init) {
+    /// - Parameter configurations: shared by the desks of one process, so that creates need not
+    ///   read the tenant's fields and forms every time.
+    public init(
+        store: any TenantStore, configurations: TicketConfigurationCache = TicketConfigurationCache(),
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
         self.store = store
+        self.configurations = configurations
         self.now = now
     }
 
@@ -35,17 +42,18 @@ public struct TicketDesk: Sendable {
             }
         } catch { throw AppError.invalid(error) }
         let createdAt = now()
-        // The number comes from its own short transaction so that the tenant's counter row is
-        // locked for one statement, not for the whole create: creates of one tenant then run in
-        // parallel. A create rejected later (custom field rules) leaves a gap in the numbers.
-        let number = try await store.transaction(tenant) { try await $0.tickets.nextNumber() }
-        return try await store.transaction(tenant) { tx in
+        // Taken before the create's transaction (see TenantStore.takeTicketNumber): a create
+        // rejected later (custom field rules) leaves a gap in the numbers.
+        let taken = try await store.takeTicketNumber(tenant)
+        let number = taken.number
+        return try await store.transaction(tenant) { [configurations] tx in
             let requester = try await RequesterResolution(tx: tx, now: createdAt).resolve(new.requester)
             try await TicketReferences(tx: tx).check(
                 assignee: new.assigneeID, group: new.groupID, parent: new.parentID, followers: new.followerIDs,
                 asset: new.assetID)
             let type = new.type ?? (new.dueAt == nil ? .question : .task)
-            let rules = try await TicketFieldRules.load(tx)
+            let rules = try await TicketFieldRules.load(
+                tx, version: taken.configurationVersion, cache: configurations)
             let form = try rules.form(key: new.formKey, type: type)
             let customFields = try await rules.forNewTicket(new.customFields, form: form, asCustomer: new.byCustomer)
             let ticket = Ticket(

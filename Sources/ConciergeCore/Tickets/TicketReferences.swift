@@ -11,8 +11,12 @@ struct TicketReferences {
         if let asset, try await tx.assets.find(id: asset) == nil {
             throw AppError(.invalidInput, code: "unknown_asset", message: "asset_id names no asset", field: "asset_id")
         }
-        if let assignee {
-            guard let user = try await tx.users.find(id: assignee), user.status != .deactivated else {
+        let targets =
+            assignee == nil && group == nil
+            ? AssignmentTargets(assigneeStatus: nil, groupExists: false)
+            : try await tx.tickets.assignmentTargets(assignee: assignee, group: group)
+        if assignee != nil {
+            guard let status = targets.assigneeStatus, status != .deactivated else {
                 throw AppError(
                     .invalidInput, code: "unknown_assignee", message: "assignee_id names no active user",
                     field: "assignee_id")
@@ -22,7 +26,7 @@ struct TicketReferences {
             throw AppError(
                 .invalidInput, code: "unknown_user", message: "names no user", field: "follower_ids[\(index)]")
         }
-        if let group, try await tx.groups.find(id: group) == nil {
+        if group != nil, !targets.groupExists {
             throw AppError(.invalidInput, code: "unknown_group", message: "group_id names no group", field: "group_id")
         }
         if let parent {

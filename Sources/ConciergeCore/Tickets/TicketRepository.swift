@@ -3,9 +3,9 @@ import Foundation
 
 /// Tickets of the transaction's tenant.
 public protocol TicketRepository: Sendable {
-    /// The next per-tenant number (1001 for the first ticket). Run it in a transaction of its
-    /// own: it locks the tenant's counter row until that transaction ends.
-    func nextNumber() async throws -> Int64
+    /// The status of the user `assignee` names (`nil`: no such user) and whether the group
+    /// `group` names exists, read together: the references almost every new ticket carries.
+    func assignmentTargets(assignee: UserID?, group: GroupID?) async throws -> AssignmentTargets
     /// Inserts `ticket` with the search document of its subject and description.
     func insert(_ ticket: Ticket, searchDocument: String) async throws
     func find(id: TicketID) async throws -> Ticket?
@@ -24,4 +24,16 @@ public protocol TicketRepository: Sendable {
     func reassignRequester(from source: CustomerID, to target: CustomerID) async throws -> Int
     /// How many tickets `requester` has in each status (statuses without tickets are left out).
     func statusCounts(requester: CustomerID) async throws -> [TicketStatus: Int]
+}
+
+/// What a ticket's assignee and group references point at (see
+/// ``TicketRepository/assignmentTargets(assignee:group:)``).
+public struct AssignmentTargets: Sendable, Equatable {
+    public var assigneeStatus: UserStatus?
+    public var groupExists: Bool
+
+    public init(assigneeStatus: UserStatus?, groupExists: Bool) {
+        self.assigneeStatus = assigneeStatus
+        self.groupExists = groupExists
+    }
 }

@@ -29,19 +29,10 @@ public struct CredentialPostgresStore: CredentialStore {
     }
 
     public func useToken(digest: [UInt8], now: Date) async throws -> APIToken? {
-        // Writing last_used_at at most once a minute keeps hot tokens from rewriting a row per request.
-        let rows = try await client.query(
-            """
-            WITH hit AS (
-                SELECT id FROM api_tokens
-                WHERE token_digest = \(Data(digest)) AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > \(now))
-            ), touched AS (
-                UPDATE api_tokens SET last_used_at = \(now)
-                WHERE id IN (SELECT id FROM hit) AND (last_used_at IS NULL OR last_used_at < \(now) - interval '60 seconds')
-            )
-            SELECT \(unescaped: Self.tokenColumns) FROM api_tokens WHERE id IN (SELECT id FROM hit)
-            """, logger: logger)
-        return try await decodeTokens(rows).first
+        for try await row in try await client.execute(TokenUseStatement(digest: digest, now: now), logger: logger) {
+            return Self.token(row)
+        }
+        return nil
     }
 
     public func tokens(of tenant: TenantID) async throws -> [APIToken] {
@@ -101,14 +92,14 @@ public struct CredentialPostgresStore: CredentialStore {
 
     private func decodeTokens(_ rows: PostgresRowSequence) async throws -> [APIToken] {
         var tokens: [APIToken] = []
-        for try await row in rows.decode(TokenRow.self) {
-            tokens.append(
-                APIToken(
-                    id: APITokenID(row.0), tenantID: TenantID(row.1), name: row.2,
-                    role: Role(rawValue: row.3) ?? .lightAgent,
-                    prefix: row.4, createdBy: Actor(row.5) ?? .system("unknown"), createdAt: row.6, lastUsedAt: row.7,
-                    revokedAt: row.8, expiresAt: row.9))
-        }
+        for try await row in rows.decode(TokenRow.self) { tokens.append(Self.token(row)) }
         return tokens
+    }
+
+    private static func token(_ row: TokenRow) -> APIToken {
+        APIToken(
+            id: APITokenID(row.0), tenantID: TenantID(row.1), name: row.2, role: Role(rawValue: row.3) ?? .lightAgent,
+            prefix: row.4, createdBy: Actor(row.5) ?? .system("unknown"), createdAt: row.6, lastUsedAt: row.7,
+            revokedAt: row.8, expiresAt: row.9)
     }
 }

@@ -12,20 +12,11 @@ struct EventLogPostgresRepository: EventLog {
 
     func append(_ event: DomainEvent, outbox: [OutboxMessage]) async throws {
         let data = String(decoding: try JSONEncoder.sorted.encode(event.data), as: UTF8.self)
-        try await connection.query(
-            """
-            INSERT INTO events (tenant_id, id, type, subject_type, subject_id, actor, data, occurred_at)
-            VALUES (\(tenantID.rawValue), \(event.id.rawValue), \(event.type), \(event.subjectType), \(event.subjectID),
-                    \(event.actor.description), \(data)::jsonb, \(event.occurredAt))
-            """, logger: logger)
-        for message in outbox {
-            let job = String(decoding: try JSONEncoder.sorted.encode(message.job), as: UTF8.self)
-            try await connection.query(
-                """
-                INSERT INTO outbox (tenant_id, event_id, queue, job)
-                VALUES (\(tenantID.rawValue), \(event.id.rawValue), \(message.queue), \(job)::jsonb)
-                """, logger: logger)
-        }
+        let jobs = try outbox.map { String(decoding: try JSONEncoder.sorted.encode($0.job), as: UTF8.self) }
+        try await connection.execute(
+            EventAppendStatement(
+                tenantID: tenantID, event: event, data: data, queues: outbox.map(\.queue), jobs: jobs),
+            logger: logger)
     }
 
     func list(before cursor: Int64?, limit: Int, subjectType: String?, subjectID: String?) async throws

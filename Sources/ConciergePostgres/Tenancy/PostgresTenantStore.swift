@@ -21,11 +21,20 @@ public struct PostgresTenantStore: TenantStore {
         log[metadataKey: "tenant_id"] = "\(tenant)"
         let scopedLogger = log
         return try await client.transaction(logger: scopedLogger) { connection in
-            try await connection.query(
-                "SELECT set_config('app.tenant_id', \(tenant.description), true)", logger: scopedLogger)
+            try await connection.execute(TenantScopeStatement(tenantID: tenant), logger: scopedLogger)
             return try await body(
                 PostgresTenantTransaction(tenantID: tenant, connection: connection, logger: scopedLogger))
         }
+    }
+
+    public func takeTicketNumber(_ tenant: TenantID) async throws -> TakenTicketNumber {
+        // One statement, one implicit transaction: see migration 0009 for why it is safe.
+        let rows = try await client.query(
+            "SELECT number, config_version FROM ticket_number_take(\(tenant.rawValue))", logger: logger)
+        for try await (number, version) in rows.decode((Int64, Int64).self) {
+            return TakenTicketNumber(number: number, configurationVersion: version)
+        }
+        throw AppError(.unavailable, code: "numbering_failed", message: "could not allocate a ticket number")
     }
 }
 

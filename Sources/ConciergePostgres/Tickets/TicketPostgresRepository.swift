@@ -10,31 +10,18 @@ struct TicketPostgresRepository: TicketRepository {
     let connection: PostgresConnection
     let logger: Logger
 
-    func nextNumber() async throws -> Int64 {
-        let rows = try await connection.query(
-            """
-            INSERT INTO ticket_counters (tenant_id, last_number) VALUES (\(tenantID.rawValue), 1001)
-            ON CONFLICT (tenant_id) DO UPDATE SET last_number = ticket_counters.last_number + 1
-            RETURNING last_number
-            """, logger: logger)
-        for try await number in rows.decode(Int64.self) { return number }
-        throw AppError(.unavailable, code: "numbering_failed", message: "could not allocate a ticket number")
+    func assignmentTargets(assignee: UserID?, group: GroupID?) async throws -> AssignmentTargets {
+        let statement = AssignmentTargetsStatement(tenantID: tenantID, assignee: assignee, group: group)
+        for try await (status, groupExists) in try await connection.execute(statement, logger: logger) {
+            return AssignmentTargets(
+                assigneeStatus: status.flatMap(UserStatus.init(rawValue:)), groupExists: groupExists)
+        }
+        return AssignmentTargets(assigneeStatus: nil, groupExists: false)
     }
 
     func insert(_ ticket: Ticket, searchDocument: String) async throws {
-        try await connection.query(
-            """
-            INSERT INTO tickets (tenant_id, id, number, subject, description, status, priority, type, channel, requester_id,
-                organization_id, assignee_id, group_id, follower_ids, tags, custom_fields, due_at, parent_id, created_at,
-                updated_at, version, form_key, asset_id, search_vector)
-            VALUES (\(tenantID.rawValue), \(ticket.id.rawValue), \(ticket.number), \(ticket.subject), \(ticket.description),
-                \(ticket.status.rawValue), \(ticket.priority.rawValue), \(ticket.type.rawValue), \(ticket.channel.rawValue),
-                \(ticket.requesterID.rawValue), \(ticket.organizationID?.rawValue), \(ticket.assigneeID?.rawValue),
-                \(ticket.groupID?.rawValue), \(ticket.followerIDs.map(\.rawValue)), \(ticket.tags),
-                \(TicketRow.json(ticket.customFields))::jsonb, \(ticket.dueAt), \(ticket.parentID?.rawValue), \(ticket.createdAt),
-                \(ticket.updatedAt), \(ticket.version), \(ticket.formKey), \(ticket.assetID?.rawValue),
-                to_tsvector('simple', \(searchDocument)))
-            """, logger: logger)
+        try await connection.execute(
+            TicketInsertStatement(tenantID: tenantID, ticket: ticket, searchDocument: searchDocument), logger: logger)
     }
 
     func find(id: TicketID) async throws -> Ticket? {
