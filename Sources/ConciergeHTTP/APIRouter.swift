@@ -30,6 +30,7 @@ public enum APIRouter {
         APITokenRoutes(services: services).register(on: authenticated)
         AuditRoutes(services: services).register(on: authenticated)
         TicketRoutes(services: services).register(on: authenticated)
+        ServiceLevelRoutes(services: services).register(on: authenticated)
         CommentRoutes(services: services).register(on: authenticated)
         CustomerRoutes(services: services).register(on: authenticated)
         OrganizationRoutes(services: services).register(on: authenticated)

@@ -16,6 +16,7 @@ public struct HTTPServices: Sendable {
     public var views: ViewCatalog
     public var macros: MacroCatalog
     public var attachments: TicketAttachments
+    public var serviceLevels: ServiceLevelCatalog
     public var limiter: any RateLimiter
     public var health: [any HealthProbe]
     /// Renders the Prometheus text exposition of this process.
@@ -26,7 +27,7 @@ public struct HTTPServices: Sendable {
         authentication: Authentication, tenants: TenantAdministration, users: UserAdministration,
         groups: GroupAdministration, tokens: APITokenAdministration, audit: AuditTrail, tickets: TicketDesk,
         conversation: TicketConversation, fields: FieldCatalog, views: ViewCatalog, macros: MacroCatalog,
-        attachments: TicketAttachments,
+        attachments: TicketAttachments, serviceLevels: ServiceLevelCatalog,
         customers: CustomerDirectory, limiter: any RateLimiter,
         health: [any HealthProbe], metrics: @escaping @Sendable () async -> String, settings: HTTPSettings
     ) {
@@ -43,6 +44,7 @@ public struct HTTPServices: Sendable {
         self.views = views
         self.macros = macros
         self.attachments = attachments
+        self.serviceLevels = serviceLevels
         self.limiter = limiter
         self.health = health
         self.metrics = metrics

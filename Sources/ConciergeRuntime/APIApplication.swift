@@ -15,6 +15,7 @@ public enum APIApplication {
             users: platform.users, groups: platform.groups, tokens: platform.tokens, audit: platform.audit,
             tickets: platform.tickets, conversation: platform.conversation, fields: platform.fields,
             views: platform.views, macros: platform.macros, attachments: platform.attachments,
+            serviceLevels: platform.serviceLevels,
             customers: platform.customers, limiter: platform.limiter, health: platform.health,
             metrics: { Observability.render() },
             settings: HTTPSettings(

@@ -91,7 +91,12 @@ public struct Platform: Sendable {
     }
 
     /// The handlers the worker runs, by job name.
-    public var jobHandlers: [any JobHandler] { [ProbeJob(store: store), EventDispatchJob(subscribers: [])] }
+    public var slaTracker: SLATracker { SLATracker(store: store) }
+    public var serviceLevels: ServiceLevelCatalog { ServiceLevelCatalog(store: store) }
+
+    public var jobHandlers: [any JobHandler] {
+        [ProbeJob(store: store), EventDispatchJob(subscribers: [SLAEventSubscriber(tracker: slaTracker)])]
+    }
 
     /// The periodic tasks the scheduler's leader runs.
     public var periodicTasks: [any PeriodicTask] {
@@ -99,6 +104,9 @@ public struct Platform: Sendable {
             OutboxRelayTask(source: outbox, queue: queue),
             HousekeepingTask(credentials: credentials, outbox: outbox, logger: logger),
             QueueMetricsTask(queue: queue),
+            SLAFiringTask(
+                dueTenants: SLADuePostgresTenants(client: postgres, logger: logger), tracker: slaTracker,
+                logger: logger),
         ]
     }
 

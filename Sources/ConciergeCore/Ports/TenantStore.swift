@@ -46,4 +46,5 @@ public protocol TenantTransaction: Sendable {
     var macros: any MacroRepository { get }
     var attachments: any AttachmentRepository { get }
     var links: any TicketLinkRepository { get }
+    var serviceLevels: any ServiceLevelRepository { get }
 }

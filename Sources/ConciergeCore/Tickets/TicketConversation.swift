@@ -95,11 +95,21 @@ public struct TicketConversation: Sendable {
         var data: [String: JSONValue] = [
             "comment_id": .string(comment.id.description), "public": .bool(new.isPublic),
             "mention_ids": .array(mentions.map { .string($0.description) }), "channel": .string(new.channel.rawValue),
+            "author": .string(Self.authorKind(author)),
         ]
         let changes = TicketChange.diff(before, after)
         if !changes.isEmpty { data.merge(TicketDesk.history(changes)) { _, new in new } }
         try await desk.record("ticket.comment_added", after, actor: actor, tx: tx, data: data)
         return comment
+    }
+
+    /// Who wrote a comment, as the SLA clock and rules distinguish it.
+    static func authorKind(_ author: CommentAuthor) -> String {
+        switch author {
+        case .user: "agent"
+        case .customer: "customer"
+        case .system: "system"
+        }
     }
 
     /// Comments oldest first; `includeInternal` is false for anything a customer may see.

@@ -70,7 +70,8 @@ public struct TicketDesk: Sendable {
                 "ticket.created", ticket, actor: actor, tx: tx,
                 data: [
                     "number": .number(Double(number)), "channel": .string(new.channel.rawValue),
-                    "requester_id": .string(requester.id.description),
+                    "requester_id": .string(requester.id.description), "status": .string(ticket.status.rawValue),
+                    "priority": .string(ticket.priority.rawValue),
                 ])
             return ticket
         }

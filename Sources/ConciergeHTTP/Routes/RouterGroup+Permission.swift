@@ -30,6 +30,14 @@ extension RouterGroup where Context == TenantContext {
     }
 
     @discardableResult
+    func put<Output: ResponseGenerator>(
+        _ path: RouterPath, requires permission: Permission,
+        use handler: @escaping @Sendable (Request, TenantContext) async throws -> Output
+    ) -> Self {
+        on(path, method: .put, requires: permission, use: handler)
+    }
+
+    @discardableResult
     func delete<Output: ResponseGenerator>(
         _ path: RouterPath, requires permission: Permission,
         use handler: @escaping @Sendable (Request, TenantContext) async throws -> Output

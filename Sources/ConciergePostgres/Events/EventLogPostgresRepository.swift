@@ -22,15 +22,29 @@ struct EventLogPostgresRepository: EventLog {
     func list(before cursor: Int64?, limit: Int, subjectType: String?, subjectID: String?) async throws
         -> [RecordedEvent]
     {
-        let rows = try await connection.query(
-            """
-            SELECT seq, id, type, subject_type, subject_id, actor, data::text, occurred_at FROM events
-            WHERE tenant_id = \(tenantID.rawValue)
-              AND (\(cursor)::int8 IS NULL OR seq < \(cursor)::int8)
-              AND (\(subjectType)::text IS NULL OR subject_type = \(subjectType)::text)
-              AND (\(subjectID)::text IS NULL OR subject_id = \(subjectID)::text)
-            ORDER BY seq DESC LIMIT \(limit)
-            """, logger: logger)
+        try await decode(
+            connection.query(
+                """
+                SELECT seq, id, type, subject_type, subject_id, actor, data::text, occurred_at FROM events
+                WHERE tenant_id = \(tenantID.rawValue)
+                  AND (\(cursor)::int8 IS NULL OR seq < \(cursor)::int8)
+                  AND (\(subjectType)::text IS NULL OR subject_type = \(subjectType)::text)
+                  AND (\(subjectID)::text IS NULL OR subject_id = \(subjectID)::text)
+                ORDER BY seq DESC LIMIT \(limit)
+                """, logger: logger))
+    }
+
+    func history(subjectType: String, subjectID: String) async throws -> [RecordedEvent] {
+        try await decode(
+            connection.query(
+                """
+                SELECT seq, id, type, subject_type, subject_id, actor, data::text, occurred_at FROM events
+                WHERE tenant_id = \(tenantID.rawValue) AND subject_type = \(subjectType) AND subject_id = \(subjectID)
+                ORDER BY seq
+                """, logger: logger))
+    }
+
+    private func decode(_ rows: PostgresRowSequence) async throws -> [RecordedEvent] {
         var events: [RecordedEvent] = []
         for try await row in rows.decode((Int64, UUID, String, String, String, String, String, Date).self) {
             let data = (try? JSONDecoder().decode([String: JSONValue].self, from: Data(row.6.utf8))) ?? [:]

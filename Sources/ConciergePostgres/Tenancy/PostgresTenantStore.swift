@@ -80,6 +80,9 @@ struct PostgresTenantTransaction: TenantTransaction {
     var organizations: any OrganizationRepository {
         OrganizationPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
     }
+    var serviceLevels: any ServiceLevelRepository {
+        ServiceLevelPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
+    }
     var assets: any AssetRepository {
         AssetPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
     }

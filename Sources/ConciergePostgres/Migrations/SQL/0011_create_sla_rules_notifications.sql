@@ -1,0 +1,125 @@
+-- Service levels, rules and the in-app notification feed.
+--
+-- Calendars, SLA policies, triggers and automations are tenant configuration: each is kept
+-- as its validated JSON document (the same shape the API and Tenants/<slug> YAML use), keyed
+-- by the tenant's own key.
+CREATE TABLE business_calendars (
+    tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+    key text NOT NULL,
+    definition jsonb NOT NULL,
+    created_at timestamptz NOT NULL,
+    updated_at timestamptz NOT NULL,
+    PRIMARY KEY (tenant_id, key)
+);
+
+CREATE TABLE sla_policies (
+    tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+    key text NOT NULL,
+    position integer NOT NULL,
+    definition jsonb NOT NULL,
+    created_at timestamptz NOT NULL,
+    updated_at timestamptz NOT NULL,
+    PRIMARY KEY (tenant_id, key)
+);
+
+CREATE TABLE ticket_triggers (
+    tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+    key text NOT NULL,
+    position integer NOT NULL,
+    definition jsonb NOT NULL,
+    created_at timestamptz NOT NULL,
+    updated_at timestamptz NOT NULL,
+    PRIMARY KEY (tenant_id, key)
+);
+
+CREATE TABLE ticket_automations (
+    tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+    key text NOT NULL,
+    position integer NOT NULL,
+    definition jsonb NOT NULL,
+    created_at timestamptz NOT NULL,
+    updated_at timestamptz NOT NULL,
+    PRIMARY KEY (tenant_id, key)
+);
+
+-- One row per ticket and SLA metric: the clock's state as last computed, and when its warning
+-- and breach fired. The scheduler finds what comes due through the two partial indexes.
+CREATE TABLE ticket_sla_targets (
+    tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+    ticket_id uuid NOT NULL,
+    metric text NOT NULL CHECK (metric IN ('first_reply', 'next_reply', 'requester_wait', 'resolution')),
+    policy_key text NOT NULL,
+    status text NOT NULL,
+    started_at timestamptz NOT NULL,
+    target_at timestamptz NOT NULL,
+    warning_at timestamptz,
+    fulfilled_at timestamptz,
+    breached_at timestamptz,
+    paused_seconds double precision NOT NULL DEFAULT 0,
+    warning_fired_at timestamptz,
+    breach_fired_at timestamptz,
+    computed_at timestamptz NOT NULL,
+    PRIMARY KEY (tenant_id, ticket_id, metric),
+    FOREIGN KEY (tenant_id, ticket_id) REFERENCES tickets (tenant_id, id) ON DELETE CASCADE
+);
+CREATE INDEX ticket_sla_targets_breach_due ON ticket_sla_targets (target_at)
+    WHERE fulfilled_at IS NULL AND breach_fired_at IS NULL AND status <> 'paused';
+CREATE INDEX ticket_sla_targets_warning_due ON ticket_sla_targets (warning_at)
+    WHERE fulfilled_at IS NULL AND warning_fired_at IS NULL AND breach_fired_at IS NULL AND status <> 'paused';
+
+-- The next breach of each open ticket, for the "breaches in 25 min" badge, views and sorting.
+ALTER TABLE tickets ADD COLUMN sla_breach_at timestamptz;
+CREATE INDEX tickets_sla_breach ON tickets (tenant_id, sla_breach_at, id) WHERE sla_breach_at IS NOT NULL;
+
+CREATE TABLE notifications (
+    tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+    id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    ticket_id uuid,
+    kind text NOT NULL,
+    title text NOT NULL,
+    body text NOT NULL,
+    source text NOT NULL,
+    created_at timestamptz NOT NULL,
+    read_at timestamptz,
+    PRIMARY KEY (tenant_id, id),
+    FOREIGN KEY (tenant_id, user_id) REFERENCES users (tenant_id, id) ON DELETE CASCADE,
+    FOREIGN KEY (tenant_id, ticket_id) REFERENCES tickets (tenant_id, id) ON DELETE CASCADE
+);
+CREATE INDEX notifications_feed ON notifications (tenant_id, user_id, created_at DESC, id DESC);
+
+DO $$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['business_calendars', 'sla_policies', 'ticket_triggers', 'ticket_automations',
+                             'ticket_sla_targets', 'notifications']
+    LOOP
+        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
+        EXECUTE format(
+            'CREATE POLICY tenant_isolation ON %I USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant())',
+            t);
+    END LOOP;
+END
+$$;
+
+-- The scheduler looks across tenants for SLA warnings and breaches that have come due, through
+-- this function only (owner's rights, like outbox_claim); firing them happens per tenant, under
+-- row-level security, and marks each row so that it fires once.
+CREATE FUNCTION sla_due_tenants(due_by timestamptz, batch integer)
+    RETURNS TABLE (tenant_id uuid)
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
+    AS $$
+        SELECT DISTINCT d.tenant_id FROM (
+            (SELECT s.tenant_id FROM ticket_sla_targets s
+             WHERE s.fulfilled_at IS NULL AND s.breach_fired_at IS NULL AND s.status <> 'paused' AND s.target_at <= due_by
+             ORDER BY s.target_at LIMIT batch)
+            UNION ALL
+            (SELECT s.tenant_id FROM ticket_sla_targets s
+             WHERE s.fulfilled_at IS NULL AND s.warning_fired_at IS NULL AND s.breach_fired_at IS NULL
+               AND s.status <> 'paused' AND s.warning_at <= due_by
+             ORDER BY s.warning_at LIMIT batch)
+        ) d
+    $$;
+
+REVOKE ALL ON FUNCTION sla_due_tenants(timestamptz, integer) FROM PUBLIC;
