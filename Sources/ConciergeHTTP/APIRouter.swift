@@ -31,6 +31,8 @@ public enum APIRouter {
         AuditRoutes(services: services).register(on: authenticated)
         TicketRoutes(services: services).register(on: authenticated)
         ServiceLevelRoutes(services: services).register(on: authenticated)
+        RuleRoutes(services: services).register(on: authenticated)
+        NotificationRoutes(services: services).register(on: authenticated)
         CommentRoutes(services: services).register(on: authenticated)
         CustomerRoutes(services: services).register(on: authenticated)
         OrganizationRoutes(services: services).register(on: authenticated)

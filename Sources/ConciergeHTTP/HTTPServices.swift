@@ -17,6 +17,8 @@ public struct HTTPServices: Sendable {
     public var macros: MacroCatalog
     public var attachments: TicketAttachments
     public var serviceLevels: ServiceLevelCatalog
+    public var rules: RuleCatalog
+    public var notifications: NotificationFeed
     public var limiter: any RateLimiter
     public var health: [any HealthProbe]
     /// Renders the Prometheus text exposition of this process.
@@ -27,7 +29,8 @@ public struct HTTPServices: Sendable {
         authentication: Authentication, tenants: TenantAdministration, users: UserAdministration,
         groups: GroupAdministration, tokens: APITokenAdministration, audit: AuditTrail, tickets: TicketDesk,
         conversation: TicketConversation, fields: FieldCatalog, views: ViewCatalog, macros: MacroCatalog,
-        attachments: TicketAttachments, serviceLevels: ServiceLevelCatalog,
+        attachments: TicketAttachments, serviceLevels: ServiceLevelCatalog, rules: RuleCatalog,
+        notifications: NotificationFeed,
         customers: CustomerDirectory, limiter: any RateLimiter,
         health: [any HealthProbe], metrics: @escaping @Sendable () async -> String, settings: HTTPSettings
     ) {
@@ -45,6 +48,8 @@ public struct HTTPServices: Sendable {
         self.macros = macros
         self.attachments = attachments
         self.serviceLevels = serviceLevels
+        self.rules = rules
+        self.notifications = notifications
         self.limiter = limiter
         self.health = health
         self.metrics = metrics

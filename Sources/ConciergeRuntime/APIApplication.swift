@@ -15,7 +15,7 @@ public enum APIApplication {
             users: platform.users, groups: platform.groups, tokens: platform.tokens, audit: platform.audit,
             tickets: platform.tickets, conversation: platform.conversation, fields: platform.fields,
             views: platform.views, macros: platform.macros, attachments: platform.attachments,
-            serviceLevels: platform.serviceLevels,
+            serviceLevels: platform.serviceLevels, rules: platform.rules, notifications: platform.notifications,
             customers: platform.customers, limiter: platform.limiter, health: platform.health,
             metrics: { Observability.render() },
             settings: HTTPSettings(

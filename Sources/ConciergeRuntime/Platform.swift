@@ -93,9 +93,16 @@ public struct Platform: Sendable {
     /// The handlers the worker runs, by job name.
     public var slaTracker: SLATracker { SLATracker(store: store) }
     public var serviceLevels: ServiceLevelCatalog { ServiceLevelCatalog(store: store) }
+    public var rules: RuleCatalog { RuleCatalog(store: store) }
+    public var notifications: NotificationFeed { NotificationFeed(store: store) }
 
     public var jobHandlers: [any JobHandler] {
-        [ProbeJob(store: store), EventDispatchJob(subscribers: [SLAEventSubscriber(tracker: slaTracker)])]
+        [
+            ProbeJob(store: store),
+            EventDispatchJob(subscribers: [
+                SLAEventSubscriber(tracker: slaTracker), TriggerRunner(store: store, logger: logger),
+            ]),
+        ]
     }
 
     /// The periodic tasks the scheduler's leader runs.
@@ -107,6 +114,8 @@ public struct Platform: Sendable {
             SLAFiringTask(
                 dueTenants: SLADuePostgresTenants(client: postgres, logger: logger), tracker: slaTracker,
                 logger: logger),
+            AutomationPass(
+                tenants: AutomationPostgresTenants(client: postgres, logger: logger), store: store, logger: logger),
         ]
     }
 

@@ -8,6 +8,8 @@ public protocol EventLog: Sendable {
     /// Events newest first, before `cursor` (a sequence number), optionally of one subject.
     func list(before cursor: Int64?, limit: Int, subjectType: String?, subjectID: String?) async throws
         -> [RecordedEvent]
+    /// The event with this id.
+    func find(id: EventID) async throws -> RecordedEvent?
     /// Every event of one subject, oldest first (the input of the SLA clock).
     func history(subjectType: String, subjectID: String) async throws -> [RecordedEvent]
 }

@@ -47,4 +47,6 @@ public protocol TenantTransaction: Sendable {
     var attachments: any AttachmentRepository { get }
     var links: any TicketLinkRepository { get }
     var serviceLevels: any ServiceLevelRepository { get }
+    var rules: any RuleRepository { get }
+    var notifications: any NotificationRepository { get }
 }

@@ -34,6 +34,16 @@ struct EventLogPostgresRepository: EventLog {
                 """, logger: logger))
     }
 
+    func find(id: EventID) async throws -> RecordedEvent? {
+        try await decode(
+            connection.query(
+                """
+                SELECT seq, id, type, subject_type, subject_id, actor, data::text, occurred_at FROM events
+                WHERE tenant_id = \(tenantID.rawValue) AND id = \(id.rawValue)
+                """, logger: logger)
+        ).first
+    }
+
     func history(subjectType: String, subjectID: String) async throws -> [RecordedEvent] {
         try await decode(
             connection.query(

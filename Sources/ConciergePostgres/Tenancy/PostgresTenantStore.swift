@@ -83,6 +83,10 @@ struct PostgresTenantTransaction: TenantTransaction {
     var serviceLevels: any ServiceLevelRepository {
         ServiceLevelPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
     }
+    var rules: any RuleRepository { RulePostgresRepository(tenantID: tenantID, connection: connection, logger: logger) }
+    var notifications: any NotificationRepository {
+        NotificationPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
+    }
     var assets: any AssetRepository {
         AssetPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
     }

@@ -43,6 +43,21 @@ struct CommentPostgresRepository: CommentRepository {
         return comments
     }
 
+    func find(id: CommentID) async throws -> Comment? {
+        let rows = try await connection.query(
+            """
+            SELECT ticket_id, author_type, author_id, body, is_public, channel, mention_ids, created_at FROM comments
+            WHERE tenant_id = \(tenantID.rawValue) AND id = \(id.rawValue)
+            """, logger: logger)
+        for try await row in rows.decode((UUID, String, String, String, Bool, String, [UUID], Date).self) {
+            return Comment(
+                id: id, tenantID: tenantID, ticketID: TicketID(row.0), author: Self.author(type: row.1, id: row.2),
+                body: row.3, isPublic: row.4, channel: TicketChannel(rawValue: row.5) ?? .api,
+                mentionIDs: row.6.map(UserID.init), createdAt: row.7)
+        }
+        return nil
+    }
+
     func move(from source: TicketID, to target: TicketID) async throws {
         try await connection.query(
             "UPDATE comments SET ticket_id = \(target.rawValue) WHERE tenant_id = \(tenantID.rawValue) AND ticket_id = \(source.rawValue)",

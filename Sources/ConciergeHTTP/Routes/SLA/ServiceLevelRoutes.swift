@@ -36,7 +36,7 @@ struct ServiceLevelRoutes {
         }
         api.put("sla-policies/:key", requires: .tenantWrite) { request, context in
             let key = context.parameters.get("key") ?? ""
-            let policy = try await Self.policy(from: request, key: key, context: context)
+            let policy = try await request.keyedDocument(SLAPolicy.self, key: key, context: context)
             let saved = try await services.serviceLevels.savePolicy(
                 policy, actor: context.identity.actor, tenant: context.identity.tenantID)
             return EditedResponse(
@@ -56,17 +56,6 @@ struct ServiceLevelRoutes {
             let targets = try await services.serviceLevels.targets(of: reference, tenant: context.identity.tenantID)
             return Page(key: "sla", items: targets.map(SLATargetRepresentation.init), nextCursor: nil)
         }
-    }
-
-    /// The policy in the body, its key taken from the path (a different key in the body is an
-    /// error rather than a silent rename).
-    static func policy(from request: Request, key: String, context: TenantContext) async throws -> SLAPolicy {
-        var body = try await request.decodeBody(as: [String: JSONValue].self, context: context)
-        if let given = body["key"], given != .string(key) {
-            throw AppError(.invalidInput, code: "key_mismatch", message: "must match the key in the path", field: "key")
-        }
-        body["key"] = .string(key)
-        return try JSONDecoder().decode(SLAPolicy.self, from: try JSONEncoder().encode(body))
     }
 }
 

@@ -42,6 +42,17 @@ CREATE TABLE ticket_automations (
     PRIMARY KEY (tenant_id, key)
 );
 
+-- An automation that fired for a ticket keeps a marker until its conditions stop holding, so
+-- it fires once per ticket until then (see AutomationDecision).
+CREATE TABLE automation_markers (
+    tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+    ticket_id uuid NOT NULL,
+    automation_key text NOT NULL,
+    fired_at timestamptz NOT NULL,
+    PRIMARY KEY (tenant_id, ticket_id, automation_key),
+    FOREIGN KEY (tenant_id, ticket_id) REFERENCES tickets (tenant_id, id) ON DELETE CASCADE
+);
+
 -- One row per ticket and SLA metric: the clock's state as last computed, and when its warning
 -- and breach fired. The scheduler finds what comes due through the two partial indexes.
 CREATE TABLE ticket_sla_targets (
@@ -93,7 +104,7 @@ DECLARE
     t text;
 BEGIN
     FOREACH t IN ARRAY ARRAY['business_calendars', 'sla_policies', 'ticket_triggers', 'ticket_automations',
-                             'ticket_sla_targets', 'notifications']
+                             'automation_markers', 'ticket_sla_targets', 'notifications']
     LOOP
         EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
         EXECUTE format(
@@ -123,3 +134,14 @@ CREATE FUNCTION sla_due_tenants(due_by timestamptz, batch integer)
     $$;
 
 REVOKE ALL ON FUNCTION sla_due_tenants(timestamptz, integer) FROM PUBLIC;
+
+-- The tenants with active time-based automations, for the scheduler's pass (owner's rights;
+-- the pass itself runs per tenant under row-level security).
+CREATE FUNCTION automation_tenants()
+    RETURNS TABLE (tenant_id uuid)
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
+    AS $$
+        SELECT DISTINCT a.tenant_id FROM ticket_automations a WHERE (a.definition ->> 'active')::boolean IS NOT FALSE
+    $$;
+
+REVOKE ALL ON FUNCTION automation_tenants() FROM PUBLIC;
