@@ -55,8 +55,31 @@ import Testing
                  "actions":[{"action":"notify_groups","to":["\#(UUID().uuidString)"],"subject":"s","body":"b"}]}
                 """#
             let response = try await client.call(.put, "/api/v1/triggers/x", token: token, json: body)
-            #expect(response.status == .badRequest && response.body.errorCode == "unknown_group")
+            #expect(response.status == .badRequest && response.body.errorCode == "unknown_reference")
             #expect(response.body.object("error")["field"] as? String == "actions[0].to")
+        }
+    }
+
+    @Test func groupsAndUsersMayBeNamedByKeyAndEmailAndAreStoredAsIds() async throws {
+        try await withAPI { platform, client in
+            let provisioned = try await platform.makeTenant()
+            let token = provisioned.adminToken.secret
+            let user = try await platform.users.create(
+                .init(email: "li@example.com", name: "李", role: .agent), grantedBy: .owner, actor: .system("t"),
+                tenant: provisioned.tenant.id)
+            let group = try await platform.groups.create(
+                .init(key: "after-sales", name: "售后"), actor: .system("t"), tenant: provisioned.tenant.id)
+            let body = #"""
+                {"title":{"zh_cn":"x","en":"x"},"events":["ticket_created"],"conditions":{"all":[]},
+                 "actions":[{"action":"set_group","value":"after-sales"},{"action":"set_assignee","value":"LI@example.com"},
+                            {"action":"notify_groups","to":["after-sales"],"subject":"s","body":"b"}]}
+                """#
+            let saved = try await client.call(.put, "/api/v1/triggers/route", token: token, json: body)
+            #expect(saved.status == .created, "\(saved.body)")
+            let actions = saved.body.object("trigger")["actions"] as? [[String: Any]] ?? []
+            #expect(actions.first?["value"] as? String == group.id.description)
+            #expect(actions.dropFirst().first?["value"] as? String == user.id.description)
+            #expect(actions.last?["to"] as? [String] == [group.id.description])
         }
     }
 
@@ -75,7 +98,9 @@ import Testing
                     #"{"title":{"zh_cn":"x","en":"x"},"conditions":{"all":[{"field":"status","operator":"is","value":"new"},{"field":"hours_since_created","operator":"greater_than","value":2}]},"actions":[{"action":"set_priority","value":"high"}]}"#
             )
             #expect(valid.status == .created, "\(valid.body)")
-            #expect((try await client.call(.get, "/api/v1/automations", token: token).body["automations"] as? [Any])?.count == 1)
+            #expect(
+                (try await client.call(.get, "/api/v1/automations", token: token).body["automations"] as? [Any])?.count
+                    == 1)
         }
     }
 
@@ -100,7 +125,8 @@ import Testing
             let login = try await client.call(
                 .post, "/api/v1/auth/login",
                 json:
-                    #"{"tenant":"\#(provisioned.tenant.slug)","email":"li@example.com","password":"correct horse battery"}"#)
+                    #"{"tenant":"\#(provisioned.tenant.slug)","email":"li@example.com","password":"correct horse battery"}"#
+            )
             let cookie = String((login.headers[.setCookie] ?? "").split(separator: ";")[0])
             let csrf = login.body["csrf_token"] as? String ?? ""
             let feed = try await client.call(.get, "/api/v1/notifications?unread=true", headers: [.cookie: cookie])

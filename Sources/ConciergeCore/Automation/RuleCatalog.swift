@@ -27,11 +27,12 @@ public struct RuleCatalog: Sendable {
     {
         let at = now()
         return try await store.transaction(tenant) { tx in
+            var trigger = trigger
+            trigger.actions = try await Self.resolved(trigger.actions, tx: tx)
             let fields = CustomFieldValues(definitions: try await tx.customFields.definitions())
             do throws(ValidationError) { _ = try trigger.compiled(customFields: fields) } catch {
                 throw AppError.invalid(error)
             }
-            try await Self.checkReferences(trigger.actions, tx: tx)
             let created = try await tx.rules.saveTrigger(trigger, at: at)
             try await tx.events.append(
                 FieldCatalog.event("trigger.saved", key: trigger.key, tenant: tenant, actor: actor, at: at), outbox: [])
@@ -45,11 +46,12 @@ public struct RuleCatalog: Sendable {
     {
         let at = now()
         return try await store.transaction(tenant) { tx in
+            var automation = automation
+            automation.actions = try await Self.resolved(automation.actions, tx: tx)
             let fields = CustomFieldValues(definitions: try await tx.customFields.definitions())
             do throws(ValidationError) { _ = try automation.compiled(customFields: fields) } catch {
                 throw AppError.invalid(error)
             }
-            try await Self.checkReferences(automation.actions, tx: tx)
             let created = try await tx.rules.saveAutomation(automation, at: at)
             try await tx.events.append(
                 FieldCatalog.event("automation.saved", key: automation.key, tenant: tenant, actor: actor, at: at),
@@ -78,49 +80,73 @@ public struct RuleCatalog: Sendable {
         }
     }
 
-    /// Refuses actions naming users or groups the tenant does not have.
-    static func checkReferences(_ actions: [RuleAction], tx: any TenantTransaction) async throws {
+    /// The actions with every user and group they name as an id: a group may be named by its
+    /// key and a user by their email (as tenant YAML does), an id must exist.
+    /// - Throws: `invalidInput` naming `actions[i].value` or `actions[i].to`.
+    static func resolved(_ actions: [RuleAction], tx: any TenantTransaction) async throws -> [RuleAction] {
+        var result = actions
         for (index, action) in actions.enumerated() {
-            for id in action.referencedUserIDs where try await tx.users.find(id: id) == nil {
-                throw AppError(
-                    .invalidInput, code: "unknown_user", message: "names no user of this tenant",
-                    field: "actions[\(index)].\(action.action == RuleAction.Name.notifyUsers.rawValue ? "to" : "value")"
-                )
-            }
-            for id in action.referencedGroupIDs where try await tx.groups.find(id: id) == nil {
-                throw AppError(
-                    .invalidInput, code: "unknown_group", message: "names no group of this tenant",
-                    field:
-                        "actions[\(index)].\(action.action == RuleAction.Name.notifyGroups.rawValue ? "to" : "value")")
+            let field = action.namesRecipients ? "to" : "value"
+            let names = action.namesRecipients ? action.to : action.value
+            switch action.referenceKind {
+            case .user?:
+                let ids = try await RuleAction.rewrite(names, path: "actions[\(index)].\(field)") { name in
+                    if let id = UserID(name) { return try await tx.users.find(id: id)?.id.description }
+                    return try await tx.users.find(email: name.lowercased())?.id.description
+                }
+                result[index].setNames(ids)
+            case .group?:
+                let ids = try await RuleAction.rewrite(names, path: "actions[\(index)].\(field)") { name in
+                    if let id = GroupID(name) { return try await tx.groups.find(id: id)?.id.description }
+                    return try await tx.groups.find(key: name)?.id.description
+                }
+                result[index].setNames(ids)
+            case nil: continue
             }
         }
+        return result
     }
 }
 
 extension RuleAction {
-    /// The users an action names: the assignee it sets (`value`) or whom it notifies (`to`).
-    var referencedUserIDs: [UserID] {
+    enum ReferenceKind { case user, group }
+
+    /// Whether the action names users or groups, and where: notifications in `to`, the
+    /// assignment actions in `value`.
+    var referenceKind: ReferenceKind? {
         switch action {
-        case Name.setAssignee.rawValue: Self.ids(value).compactMap(UserID.init)
-        case Name.notifyUsers.rawValue: Self.ids(to).compactMap(UserID.init)
-        default: []
+        case Name.setAssignee.rawValue, Name.notifyUsers.rawValue: .user
+        case Name.setGroup.rawValue, Name.notifyGroups.rawValue: .group
+        default: nil
         }
     }
 
-    /// The groups an action names: the group it sets (`value`) or notifies (`to`).
-    var referencedGroupIDs: [GroupID] {
-        switch action {
-        case Name.setGroup.rawValue: Self.ids(value).compactMap(GroupID.init)
-        case Name.notifyGroups.rawValue: Self.ids(to).compactMap(GroupID.init)
-        default: []
-        }
+    var namesRecipients: Bool { action == Name.notifyUsers.rawValue || action == Name.notifyGroups.rawValue }
+
+    /// Replaces the names this action carries with `ids` (same shape: one value or a list).
+    mutating func setNames(_ ids: JSONValue?) {
+        if namesRecipients { to = ids } else { value = ids }
     }
 
-    private static func ids(_ json: JSONValue?) -> [String] {
+    /// Maps each name in `json` (a string or a list of strings) through `lookup`.
+    static func rewrite(_ json: JSONValue?, path: String, _ lookup: (String) async throws -> String?) async throws
+        -> JSONValue?
+    {
+        func one(_ name: String) async throws -> JSONValue {
+            guard let id = try await lookup(name) else {
+                throw AppError(
+                    .invalidInput, code: "unknown_reference", message: "names nothing in this tenant: \(name)",
+                    field: path)
+            }
+            return .string(id)
+        }
         switch json {
-        case .string(let text)?: [text]
-        case .array(let values)?: values.compactMap(\.stringValue)
-        default: []
+        case .string(let name)?: return try await one(name)
+        case .array(let names)?:
+            var ids: [JSONValue] = []
+            for name in names { ids.append(name.stringValue == nil ? name : try await one(name.stringValue ?? "")) }
+            return .array(ids)
+        default: return json
         }
     }
 }
