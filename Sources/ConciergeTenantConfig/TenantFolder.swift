@@ -10,6 +10,9 @@ import Foundation
 /// - `fields.yaml`: `fields:` custom field definitions (as `POST /api/v1/ticket-fields`)
 /// - `forms.yaml`: `forms:` ticket forms; `views.yaml`: `views:` shared views;
 ///   `macros.yaml`: `macros:` (the same JSON shapes as the API, in YAML)
+/// - `calendars.yaml`: `calendars:`; `sla_policies.yaml`: `policies:`; `triggers.yaml`:
+///   `triggers:`; `automations.yaml`: `automations:` (rules may name groups by key and users
+///   by email)
 ///
 /// Every error names the file, the line and the field.
 public enum TenantFolder {
@@ -48,6 +51,15 @@ public enum TenantFolder {
         blueprint.forms = try load("forms.yaml", required: false).map { try readForms($0, fields: fields) } ?? []
         blueprint.views = try load("views.yaml", required: false).map(readViews) ?? []
         blueprint.macros = try load("macros.yaml", required: false).map { try readMacros($0, fields: fields) } ?? []
+        blueprint.calendars = try load("calendars.yaml", required: false).map(readCalendars) ?? []
+        blueprint.slaPolicies =
+            try load("sla_policies.yaml", required: false).map {
+                try readPolicies($0, calendars: blueprint.calendars)
+            } ?? []
+        blueprint.triggers =
+            try load("triggers.yaml", required: false).map { try readTriggers($0, fields: fields) } ?? []
+        blueprint.automations =
+            try load("automations.yaml", required: false).map { try readAutomations($0, fields: fields) } ?? []
         return blueprint
     }
 

@@ -24,6 +24,14 @@ import Testing
             let tenant = first.tenant.id
             #expect(try await platform.fields.fields(tenant: tenant).count == 5)
             #expect(try await platform.macros.list(tenant: tenant).count == 2)
+            #expect(first.changes.contains("+ calendar default created"))
+            #expect(first.changes.contains("+ SLA policy vip created"))
+            #expect(first.changes.contains("+ trigger escalate-first-reply-breach created"))
+            #expect(first.changes.contains("+ automation stale-new created"))
+            // rules' group keys and user emails became ids
+            let triggers = try await platform.rules.triggers(tenant: tenant)
+            let routing = try #require(triggers.first { $0.key == "route-returns" })
+            #expect(routing.actions.first?.value?.stringValue.flatMap(GroupID.init) != nil)
             // and a repair ticket follows the repair form
             let ticket = try await platform.tickets.create(
                 NewTicket(

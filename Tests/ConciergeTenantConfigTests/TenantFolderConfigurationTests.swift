@@ -20,6 +20,43 @@ import Testing
         #expect(blueprint.views[1].filters.assignee == "me")
         #expect(blueprint.macros.map(\.key) == ["dispatch-engineer", "request-parts"])
         #expect(blueprint.macros[0].actions.count == 3)
+        #expect(blueprint.calendars.map(\.key) == ["default", "field-service"])
+        #expect(blueprint.calendars[0].calendar.draft.workdays.count == 5)
+        #expect(blueprint.slaPolicies.map(\.key) == ["vip", "standard"])
+        #expect(blueprint.triggers.map(\.key) == ["route-returns", "vip-priority", "escalate-first-reply-breach"])
+        #expect(blueprint.automations.map(\.key) == ["stale-new"])
+    }
+
+    @Test(
+        arguments: [
+            (
+                "calendars.yaml",
+                "calendars:\n  - key: a\n    weekly:\n      mon: [[\"09:00\", \"12:00\"], [\"11:00\", \"13:00\"]]\n", 4,
+                "calendars[0].weekly.mon"
+            ),
+            (
+                "calendars.yaml",
+                "calendars:\n  - key: a\n    time_zone: Mars/Base\n    weekly: {mon: [[\"09:00\", \"18:00\"]]}\n",
+                3, "calendars[0].time_zone"
+            ),
+            (
+                "sla_policies.yaml",
+                "policies:\n  - key: p\n    title: {zh_cn: 甲, en: A}\n    calendar: nope\n    targets: {first_reply: {normal: {minutes: 5}}}\n",
+                4, "policies[0].calendar"
+            ),
+            (
+                "triggers.yaml",
+                "triggers:\n  - key: t\n    title: {zh_cn: 甲, en: A}\n    events: [ticket_created]\n    conditions:\n      all:\n        - {field: priority, operator: contains, value: x}\n    actions: [{action: add_tags, value: [x]}]\n",
+                7, "triggers[0].conditions.all[0].operator"
+            ),
+        ] as [(String, String, Int, String)])
+    func serviceLevelAndRuleErrorsAreLocated(file: String, text: String, line: Int, field: String) throws {
+        let fixture = try TenantFolderFixture(["tenant.yaml": Self.tenant, file: text])
+        defer { fixture.remove() }
+        let error = #expect(throws: TenantConfigError.self) { try TenantFolder.read(fixture.url) }
+        #expect(error?.file == fixture.path(file))
+        #expect(error?.field.hasPrefix(field) == true, "\(String(describing: error))")
+        #expect(error?.line == line, "\(String(describing: error))")
     }
 
     @Test(

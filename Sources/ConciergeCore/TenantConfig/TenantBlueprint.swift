@@ -13,6 +13,12 @@ public struct TenantBlueprint: Sendable, Equatable {
     /// Shared views.
     public var views: [ViewSpec] = []
     public var macros: [Macro] = []
+    /// Business calendars by key (validated).
+    public var calendars: [CalendarSpec] = []
+    public var slaPolicies: [SLAPolicy] = []
+    /// Rules as written: groups may be named by key and users by email (resolved on apply).
+    public var triggers: [Trigger] = []
+    public var automations: [Automation] = []
 
     public init(slug: TenantSlug, settings: TenantSettingsChange, users: [UserSpec], groups: [GroupSpec]) {
         self.slug = slug
@@ -55,6 +61,17 @@ public struct TenantBlueprint: Sendable, Equatable {
             self.name = name
             self.description = description
             self.memberEmails = memberEmails
+        }
+    }
+
+    /// A business calendar; matched by key.
+    public struct CalendarSpec: Sendable, Equatable {
+        public var key: String
+        public var calendar: BusinessCalendar
+
+        public init(key: String, calendar: BusinessCalendar) {
+            self.key = key
+            self.calendar = calendar
         }
     }
 

@@ -64,6 +64,7 @@ public struct TenantConfigApplier: Sendable {
         changes += try await applyUsers(blueprint.users, tenant: tenant.id, actor: actor)
         changes += try await applyGroups(blueprint.groups, tenant: tenant.id, actor: actor)
         changes += try await applyConfiguration(blueprint, tenant: tenant.id, actor: actor)
+        changes += try await applyServiceLevelsAndRules(blueprint, tenant: tenant.id, actor: actor)
         return Report(tenant: tenant, changes: changes, bootstrapToken: token)
     }
 
