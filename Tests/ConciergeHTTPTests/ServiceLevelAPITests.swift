@@ -107,6 +107,25 @@ import Testing
             #expect(entries.first?["metric"] as? String == "first_reply")
             #expect(entries.first?["status"] as? String == "active")
             #expect(try await client.call(.get, "/api/v1/tickets/\(id)/sla", token: other).status == .notFound)
+            // the ticket carries its next breach, and views sort and filter by it
+            let ticket = try await client.call(.get, "/api/v1/tickets/\(id)", token: token)
+            let breachAt = ticket.body.object("ticket")["sla_breach_at"] as? String
+            #expect(breachAt == (entries.first?["target_at"] as? String))
+            _ = try await client.call(
+                .put, "/api/v1/sla-policies/all", token: token,
+                json:
+                    #"{"title":{"zh_cn":"全部","en":"All"},"conditions":{"channels":["phone"]},"targets":{"first_reply":{"normal":{"minutes":60}}}}"#
+            )
+            let unmeasured = try await client.call(
+                .post, "/api/v1/tickets", token: token,
+                json: #"{"subject":"咨询","description":"价格","requester":{"email":"e@f.cn"}}"#)
+            #expect(unmeasured.status == .created)
+            let sorted = try await client.call(.get, "/api/v1/tickets?sort=sla_breach_at", token: token)
+            #expect((sorted.body["tickets"] as? [[String: Any]])?.map { $0["id"] as? String } == [id])
+            let soon = try await client.call(.get, "/api/v1/tickets?sla_breach_within=0", token: token)
+            #expect((soon.body["tickets"] as? [Any])?.isEmpty == true)
+            let later = try await client.call(.get, "/api/v1/tickets?sla_breach_within=120", token: token)
+            #expect((later.body["tickets"] as? [Any])?.count == 1)
             let othersPolicies = try await client.call(.get, "/api/v1/sla-policies", token: other)
             #expect((othersPolicies.body["sla_policies"] as? [Any])?.isEmpty == true)
         }

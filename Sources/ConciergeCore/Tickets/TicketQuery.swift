@@ -14,6 +14,8 @@ public struct TicketQuery: Sendable, Equatable {
         case updatedAt = "updated_at"
         case createdAt = "created_at"
         case number
+        /// The next SLA breach; only tickets with SLA targets are listed.
+        case slaBreachAt = "sla_breach_at"
     }
 
     public var statuses: [TicketStatus] = []
@@ -30,6 +32,8 @@ public struct TicketQuery: Sendable, Equatable {
     public var createdBefore: Date?
     public var updatedAfter: Date?
     public var updatedBefore: Date?
+    /// Tickets whose next SLA breach (or an unmet past one) is before this moment.
+    public var slaBreachBefore: Date?
     /// Exact matches on custom field values.
     public var customFields: [String: JSONValue] = [:]
     /// Full-text search over subject, description and comments (Chinese and English).

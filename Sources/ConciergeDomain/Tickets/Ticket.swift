@@ -36,6 +36,9 @@ public struct Ticket: Sendable, Equatable {
     public var firstResponseAt: Date?
     public var solvedAt: Date?
     public var closedAt: Date?
+    /// The earliest unfulfilled SLA target (the next or a past breach), kept by the SLA
+    /// tracker; `nil` when no policy applies or every target is met.
+    public var slaBreachAt: Date?
     /// Incremented by every change; clients send it back (If-Match) to avoid lost updates.
     public var version: Int
 

@@ -31,6 +31,8 @@ struct TicketRepresentation: ResponseEncodable {
     var firstResponseAt: Date?
     var solvedAt: Date?
     var closedAt: Date?
+    /// The next (or an unmet past) SLA target, for "breaches in 25 min" badges.
+    var slaBreachAt: Date?
     var version: Int
 
     init(_ ticket: Ticket, requester: Customer?) {
@@ -60,6 +62,7 @@ struct TicketRepresentation: ResponseEncodable {
         firstResponseAt = ticket.firstResponseAt
         solvedAt = ticket.solvedAt
         closedAt = ticket.closedAt
+        slaBreachAt = ticket.slaBreachAt
         version = ticket.version
     }
 }

@@ -49,6 +49,8 @@ struct TicketQuerySQL {
         if let date = query.createdBefore { conditions.append("t.created_at < \(try bind(date))") }
         if let date = query.updatedAfter { conditions.append("t.updated_at >= \(try bind(date))") }
         if let date = query.updatedBefore { conditions.append("t.updated_at < \(try bind(date))") }
+        if let date = query.slaBreachBefore { conditions.append("t.sla_breach_at < \(try bind(date))") }
+        if query.sort == .slaBreachAt, query.text == nil { conditions.append("t.sla_breach_at IS NOT NULL") }
         if !query.customFields.isEmpty {
             conditions.append("t.custom_fields @> \(try bind(TicketRow.json(query.customFields)))::jsonb")
         }
@@ -109,6 +111,7 @@ struct TicketQuerySQL {
                     switch sort {
                     case .updatedAt: "t:\(Self.micros(ticket.updatedAt))"
                     case .createdAt: "t:\(Self.micros(ticket.createdAt))"
+                    case .slaBreachAt: "t:\(Self.micros(ticket.slaBreachAt ?? ticket.createdAt))"
                     case .number: "n:\(ticket.number)"
                     }
                 return Self.encode("k:\(value):\(ticket.id)")
@@ -136,7 +139,7 @@ struct TicketQuerySQL {
             throw invalidCursor
         }
         switch (parts[1], sort) {
-        case ("t", .updatedAt), ("t", .createdAt): return (.micros(number), id)
+        case ("t", .updatedAt), ("t", .createdAt), ("t", .slaBreachAt): return (.micros(number), id)
         case ("n", .number): return (.number(number), id)
         default: throw invalidCursor
         }

@@ -7,7 +7,7 @@ enum TicketRow {
     static let columns = """
         id, number, subject, description, status, priority, type, channel, requester_id, organization_id, assignee_id,
         group_id, follower_ids, tags, custom_fields::text, due_at, parent_id, merged_into_id, created_at, updated_at,
-        first_response_at, solved_at, closed_at, version::int8, form_key, asset_id
+        first_response_at, solved_at, closed_at, version::int8, form_key, asset_id, sla_breach_at
         """
 
     static func tickets(_ rows: PostgresRowSequence, tenant: TenantID) async throws -> [Ticket] {
@@ -41,7 +41,8 @@ enum TicketRow {
                 )
                 .with(
                     formKey: try cells[24].decode(String?.self),
-                    assetID: try cells[25].decode(UUID?.self).map(AssetID.init)))
+                    assetID: try cells[25].decode(UUID?.self).map(AssetID.init),
+                    slaBreachAt: try cells[26].decode(Date?.self)))
         }
         return tickets
     }
@@ -55,8 +56,9 @@ enum TicketRow {
 
 extension Ticket {
     /// The same ticket with its form and asset set (keeps the row mapping above readable).
-    func with(formKey: String?, assetID: AssetID?) -> Ticket {
+    func with(formKey: String?, assetID: AssetID?, slaBreachAt: Date?) -> Ticket {
         var copy = self
+        copy.slaBreachAt = slaBreachAt
         copy.formKey = formKey
         copy.assetID = assetID
         return copy

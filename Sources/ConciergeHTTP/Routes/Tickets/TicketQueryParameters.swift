@@ -41,6 +41,13 @@ struct TicketQueryParameters {
         query.createdBefore = try date("created_before")
         query.updatedAfter = try date("updated_after")
         query.updatedBefore = try date("updated_before")
+        query.slaBreachBefore = try date("sla_breach_before")
+        if let text = value("sla_breach_within") {
+            guard let minutes = Int(text), minutes >= 0 else {
+                throw invalid("sla_breach_within", "must be a number of minutes")
+            }
+            query.slaBreachBefore = Date().addingTimeInterval(Double(minutes) * 60)
+        }
         for (key, raw) in parameters where key.hasPrefix("custom_fields.") {
             query.customFields[String(key.dropFirst("custom_fields.".count))] = Self.jsonValue(String(raw))
         }
@@ -48,7 +55,8 @@ struct TicketQueryParameters {
         if let sort = value("sort") {
             let descending = sort.hasPrefix("-")
             guard let field = TicketQuery.SortField(rawValue: descending ? String(sort.dropFirst()) : sort) else {
-                throw invalid("sort", "must be one of updated_at, created_at, number, optionally prefixed with -")
+                throw invalid(
+                    "sort", "must be one of updated_at, created_at, number, sla_breach_at, optionally prefixed with -")
             }
             query.sort = field
             query.descending = descending
