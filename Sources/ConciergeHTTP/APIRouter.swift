@@ -33,6 +33,7 @@ public enum APIRouter {
         ServiceLevelRoutes(services: services).register(on: authenticated)
         RuleRoutes(services: services).register(on: authenticated)
         NotificationRoutes(services: services).register(on: authenticated)
+        RoutingRoutes(services: services).register(on: authenticated)
         CommentRoutes(services: services).register(on: authenticated)
         CustomerRoutes(services: services).register(on: authenticated)
         OrganizationRoutes(services: services).register(on: authenticated)

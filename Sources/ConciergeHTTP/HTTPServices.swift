@@ -19,6 +19,7 @@ public struct HTTPServices: Sendable {
     public var serviceLevels: ServiceLevelCatalog
     public var rules: RuleCatalog
     public var notifications: NotificationFeed
+    public var presence: AgentPresenceDesk
     public var limiter: any RateLimiter
     public var health: [any HealthProbe]
     /// Renders the Prometheus text exposition of this process.
@@ -30,7 +31,7 @@ public struct HTTPServices: Sendable {
         groups: GroupAdministration, tokens: APITokenAdministration, audit: AuditTrail, tickets: TicketDesk,
         conversation: TicketConversation, fields: FieldCatalog, views: ViewCatalog, macros: MacroCatalog,
         attachments: TicketAttachments, serviceLevels: ServiceLevelCatalog, rules: RuleCatalog,
-        notifications: NotificationFeed,
+        notifications: NotificationFeed, presence: AgentPresenceDesk,
         customers: CustomerDirectory, limiter: any RateLimiter,
         health: [any HealthProbe], metrics: @escaping @Sendable () async -> String, settings: HTTPSettings
     ) {
@@ -50,6 +51,7 @@ public struct HTTPServices: Sendable {
         self.serviceLevels = serviceLevels
         self.rules = rules
         self.notifications = notifications
+        self.presence = presence
         self.limiter = limiter
         self.health = health
         self.metrics = metrics

@@ -95,12 +95,14 @@ public struct Platform: Sendable {
     public var serviceLevels: ServiceLevelCatalog { ServiceLevelCatalog(store: store) }
     public var rules: RuleCatalog { RuleCatalog(store: store) }
     public var notifications: NotificationFeed { NotificationFeed(store: store) }
+    public var presence: AgentPresenceDesk { AgentPresenceDesk(store: store) }
+    public var router: TicketRouter { TicketRouter(store: store) }
 
     public var jobHandlers: [any JobHandler] {
         [
             ProbeJob(store: store),
             EventDispatchJob(subscribers: [
-                SLAEventSubscriber(tracker: slaTracker), TriggerRunner(store: store, logger: logger),
+                SLAEventSubscriber(tracker: slaTracker), TriggerRunner(store: store, logger: logger), router,
             ]),
         ]
     }

@@ -49,4 +49,5 @@ public protocol TenantTransaction: Sendable {
     var serviceLevels: any ServiceLevelRepository { get }
     var rules: any RuleRepository { get }
     var notifications: any NotificationRepository { get }
+    var routing: any RoutingRepository { get }
 }

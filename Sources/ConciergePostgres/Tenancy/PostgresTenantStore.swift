@@ -87,6 +87,9 @@ struct PostgresTenantTransaction: TenantTransaction {
     var notifications: any NotificationRepository {
         NotificationPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
     }
+    var routing: any RoutingRepository {
+        RoutingPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
+    }
     var assets: any AssetRepository {
         AssetPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
     }

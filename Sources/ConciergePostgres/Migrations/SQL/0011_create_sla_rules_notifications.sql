@@ -82,6 +82,29 @@ CREATE INDEX ticket_sla_targets_warning_due ON ticket_sla_targets (warning_at)
 ALTER TABLE tickets ADD COLUMN sla_breach_at timestamptz;
 CREATE INDEX tickets_sla_breach ON tickets (tenant_id, sla_breach_at, id) WHERE sla_breach_at IS NOT NULL;
 
+-- Routing: how each group hands out unassigned tickets, and each agent's presence.
+CREATE TABLE group_routing (
+    tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+    group_id uuid NOT NULL,
+    method text NOT NULL CHECK (method IN ('manual', 'round_robin', 'least_loaded', 'skills')),
+    reroute_policy text NOT NULL CHECK (reroute_policy IN ('keep', 'unassign', 'reroute')),
+    cursor_user_id uuid,
+    updated_at timestamptz NOT NULL,
+    PRIMARY KEY (tenant_id, group_id),
+    FOREIGN KEY (tenant_id, group_id) REFERENCES groups (tenant_id, id) ON DELETE CASCADE
+);
+
+CREATE TABLE agent_presence (
+    tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+    user_id uuid NOT NULL,
+    availability text NOT NULL CHECK (availability IN ('online', 'away', 'offline')),
+    capacity integer NOT NULL CHECK (capacity BETWEEN 0 AND 10000),
+    last_assigned_at timestamptz,
+    changed_at timestamptz NOT NULL,
+    PRIMARY KEY (tenant_id, user_id),
+    FOREIGN KEY (tenant_id, user_id) REFERENCES users (tenant_id, id) ON DELETE CASCADE
+);
+
 CREATE TABLE notifications (
     tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
     id uuid NOT NULL,
@@ -104,7 +127,8 @@ DECLARE
     t text;
 BEGIN
     FOREACH t IN ARRAY ARRAY['business_calendars', 'sla_policies', 'ticket_triggers', 'ticket_automations',
-                             'automation_markers', 'ticket_sla_targets', 'notifications']
+                             'automation_markers', 'ticket_sla_targets', 'notifications', 'group_routing',
+                             'agent_presence']
     LOOP
         EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
         EXECUTE format(

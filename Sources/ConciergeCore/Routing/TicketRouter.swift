@@ -1,0 +1,78 @@
+import ConciergeDomain
+import Foundation
+import Logging
+
+/// Assigns unassigned tickets to an agent of their group by the group's routing method, and
+/// moves an agent's tickets by the group's policy when the agent goes offline.
+///
+/// As a worker subscriber it reacts to `ticket.created` and `ticket.updated`: a new or open
+/// ticket with a group and no assignee is routed (once per event, through the idempotency
+/// ledger). The assignment is an ordinary ticket change by `system:routing`, in the history.
+public struct TicketRouter: EventSubscriber {
+    public let name = "routing"
+    static let actor = Actor.system("routing")
+    /// The custom field whose value is a ticket's region (matched against agents' regions).
+    static let regionField = "region"
+
+    let store: any TenantStore
+    let desk: TicketDesk
+    let now: @Sendable () -> Date
+
+    public init(store: any TenantStore, now: @escaping @Sendable () -> Date = Date.init) {
+        self.store = store
+        self.desk = TicketDesk(store: store, now: now)
+        self.now = now
+    }
+
+    public func wants(_ eventType: String) -> Bool { eventType == "ticket.created" || eventType == "ticket.updated" }
+
+    public func receive(_ event: DispatchedEvent, lease: LeasedJob, context: JobContext) async throws {
+        guard let tenant = lease.job.tenantID, let ticket = event.ticketID.flatMap(TicketID.init) else { return }
+        try await route(ticket, tenant: tenant, eventID: event.eventID)
+    }
+
+    /// Routes `ticket` if it is unassigned, new or open, and its group routes automatically.
+    /// - Returns: the agent it was given to, if any.
+    @discardableResult
+    public func route(_ ticketID: TicketID, tenant: TenantID, eventID: String? = nil) async throws -> UserID? {
+        let at = now()
+        return try await store.transaction(tenant) { tx -> UserID? in
+            if let eventID, try await !tx.jobReceipts.record(jobID: eventID, handler: name) { return nil }
+            guard let ticket = try await tx.tickets.lock(id: ticketID), ticket.assigneeID == nil,
+                ticket.status == .new || ticket.status == .open, let group = ticket.groupID
+            else { return nil }
+            let settings = try await tx.routing.settings(of: group)
+            guard settings.method != .manual else { return nil }
+            let candidates = try await Self.candidates(in: group, tx: tx)
+            let decision = RoutingDecision.choose(
+                method: settings.method, candidates: candidates,
+                ticketSkills: Set(ticket.tags).intersection(
+                    candidates.reduce(into: Set<String>()) { $0.formUnion($1.skills) }),
+                ticketRegion: ticket.customFields[Self.regionField]?.stringValue, lastAssignedCursor: settings.cursor)
+            guard let agent = decision.agentID else { return nil }
+            _ = try await desk.apply(
+                TicketChange(assigneeID: .some(agent)), to: ticket, actor: Self.actor, tx: tx, at: at)
+            try await tx.routing.recordAssignment(group: group, cursor: decision.cursor, agent: agent, at: at)
+            return agent
+        }
+    }
+
+    /// The group's members as routing candidates: presence, capacity, load, skills, regions.
+    static func candidates(in group: GroupID, tx: any TenantTransaction) async throws -> [RoutingCandidate] {
+        guard let found = try await tx.groups.find(id: group) else { return [] }
+        let presence = try await tx.routing.presence(of: found.memberIDs)
+        let load = try await tx.routing.openTicketCounts(of: found.memberIDs)
+        var candidates: [RoutingCandidate] = []
+        for member in found.memberIDs {
+            guard let user = try await tx.users.find(id: member), user.status == .active,
+                let state = presence[member]
+            else { continue }
+            candidates.append(
+                RoutingCandidate(
+                    agentID: member, availability: state.availability, capacity: state.capacity,
+                    openTicketCount: load[member] ?? 0, skills: Set(user.skills), regions: Set(user.regions),
+                    lastAssignedAt: state.lastAssignedAt))
+        }
+        return candidates
+    }
+}
