@@ -26,6 +26,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        // Already in the build through postgres-nio; named for the SMTP client's TLS.
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.1"),
@@ -90,6 +92,17 @@ let package = Package(
             swiftSettings: strict
         ),
         // Composition: the only target that knows the concrete adapters.
+        // Outbound connectors: Email/ (SMTP client, RFC 5322 messages); more with the integration hub.
+        .target(
+            name: "ConciergeConnectors",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .target(
             name: "ConciergeRuntime",
             dependencies: [
@@ -99,6 +112,7 @@ let package = Package(
                 "ConciergeQueue",
                 "ConciergeHTTP",
                 "ConciergeTenantConfig",
+                "ConciergeConnectors",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -156,10 +170,23 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Email tests run a real SMTP server (Email/smtp_test_server.py, Python aiosmtpd) on 127.0.0.1.
+        .testTarget(
+            name: "ConciergeConnectorsTests",
+            dependencies: [
+                "ConciergeConnectors",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Email/smtp_test_server.py"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "ConciergeHTTPTests",
             dependencies: [
                 "ConciergeHTTP", "ConciergeRuntime", "ConciergeTestSupport", "ConciergeCore", "ConciergeDomain",
+                "ConciergePostgres",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

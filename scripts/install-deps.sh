@@ -22,6 +22,8 @@ PACKAGES=(
     ca-certificates
     tzdata
     python3-yaml        # scripts/check-deploy.py
+    python3-aiosmtpd    # the real SMTP server the email tests send to (127.0.0.1)
+    openssl             # self-signed certificates for those tests' STARTTLS and TLS
 )
 
 log() { printf 'install-deps: %s\n' "$*"; }

@@ -13,6 +13,7 @@ public enum APIRouter {
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: ErrorEnvelopeMiddleware())
         OperationsRoutes(services: services).register(on: router)
+        SurveyPageRoutes(services: services).register(on: router)
         let api = router.group("api/v1")
         AuthRoutes(services: services).register(on: api)
         let authenticated =
@@ -34,6 +35,7 @@ public enum APIRouter {
         RuleRoutes(services: services).register(on: authenticated)
         NotificationRoutes(services: services).register(on: authenticated)
         RoutingRoutes(services: services).register(on: authenticated)
+        SatisfactionRoutes(services: services).register(on: authenticated)
         CommentRoutes(services: services).register(on: authenticated)
         CustomerRoutes(services: services).register(on: authenticated)
         OrganizationRoutes(services: services).register(on: authenticated)

@@ -20,6 +20,7 @@ public struct HTTPServices: Sendable {
     public var rules: RuleCatalog
     public var notifications: NotificationFeed
     public var presence: AgentPresenceDesk
+    public var satisfaction: SatisfactionDesk
     public var limiter: any RateLimiter
     public var health: [any HealthProbe]
     /// Renders the Prometheus text exposition of this process.
@@ -31,7 +32,7 @@ public struct HTTPServices: Sendable {
         groups: GroupAdministration, tokens: APITokenAdministration, audit: AuditTrail, tickets: TicketDesk,
         conversation: TicketConversation, fields: FieldCatalog, views: ViewCatalog, macros: MacroCatalog,
         attachments: TicketAttachments, serviceLevels: ServiceLevelCatalog, rules: RuleCatalog,
-        notifications: NotificationFeed, presence: AgentPresenceDesk,
+        notifications: NotificationFeed, presence: AgentPresenceDesk, satisfaction: SatisfactionDesk,
         customers: CustomerDirectory, limiter: any RateLimiter,
         health: [any HealthProbe], metrics: @escaping @Sendable () async -> String, settings: HTTPSettings
     ) {
@@ -52,6 +53,7 @@ public struct HTTPServices: Sendable {
         self.rules = rules
         self.notifications = notifications
         self.presence = presence
+        self.satisfaction = satisfaction
         self.limiter = limiter
         self.health = health
         self.metrics = metrics

@@ -16,7 +16,7 @@ public enum APIApplication {
             tickets: platform.tickets, conversation: platform.conversation, fields: platform.fields,
             views: platform.views, macros: platform.macros, attachments: platform.attachments,
             serviceLevels: platform.serviceLevels, rules: platform.rules, notifications: platform.notifications,
-            presence: platform.presence,
+            presence: platform.presence, satisfaction: platform.satisfaction,
             customers: platform.customers, limiter: platform.limiter, health: platform.health,
             metrics: { Observability.render() },
             settings: HTTPSettings(

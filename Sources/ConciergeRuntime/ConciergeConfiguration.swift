@@ -41,6 +41,21 @@ public struct ConciergeConfiguration: Sendable {
     /// Directory of the filesystem attachment storage.
     public var attachmentsDirectory: String
     public var attachmentMaxBytes: Int
+    /// Minutes between solving a ticket and sending its CSAT survey.
+    public var csatDelayMinutes: Int
+    /// Days a survey link stays valid.
+    public var surveyLifetimeDays: Int
+    /// Outgoing mail relay; an empty host records emails as undeliverable instead of sending.
+    public var smtpHost: String
+    public var smtpPort: Int?
+    /// `starttls`, `tls`, `opportunistic` or `plaintext`.
+    public var smtpSecurity: String
+    public var smtpUsername: String
+    public var smtpPassword: String
+    /// The sender address of every email (the display name is the tenant's name).
+    public var smtpFrom: String
+    /// A CA certificate file (PEM) to trust instead of the system's; `none` skips verification.
+    public var smtpCAFile: String
     /// Identifies this process in leases, probes and logs (`host:pid` by default).
     public var instanceID: String
 
@@ -100,6 +115,20 @@ public struct ConciergeConfiguration: Sendable {
         bcryptCost = try reader.int("CONCIERGE_BCRYPT_COST", 11, range: 4...16)
         attachmentsDirectory = reader.string("CONCIERGE_ATTACHMENTS_DIR", ".data/attachments")
         attachmentMaxBytes = try reader.int("CONCIERGE_ATTACHMENT_MAX_BYTES", 20 << 20, range: 1024...(1 << 30))
+        csatDelayMinutes = try reader.int("CONCIERGE_CSAT_DELAY_MINUTES", 60, range: 0...43_200)
+        surveyLifetimeDays = try reader.int("CONCIERGE_SURVEY_LIFETIME_DAYS", 14, range: 1...365)
+        smtpHost = reader.string("CONCIERGE_SMTP_HOST", "")
+        let port = try reader.int("CONCIERGE_SMTP_PORT", 0, range: 0...65535)
+        smtpPort = port == 0 ? nil : port
+        smtpSecurity = reader.string("CONCIERGE_SMTP_SECURITY", "starttls")
+        guard ["starttls", "tls", "opportunistic", "plaintext"].contains(smtpSecurity) else {
+            throw ConfigurationError(
+                variable: "CONCIERGE_SMTP_SECURITY", message: "must be starttls, tls, opportunistic or plaintext")
+        }
+        smtpUsername = reader.string("CONCIERGE_SMTP_USERNAME", "")
+        smtpPassword = reader.string("CONCIERGE_SMTP_PASSWORD", "")
+        smtpFrom = reader.string("CONCIERGE_SMTP_FROM", "support@concierge.local")
+        smtpCAFile = reader.string("CONCIERGE_SMTP_CA_FILE", "")
         instanceID = reader.string("CONCIERGE_INSTANCE_ID", "\(ProcessInfo.processInfo.hostName):\(getpid())")
     }
 

@@ -25,6 +25,8 @@ public struct Platform: Sendable {
     public let election: PostgresLeaderElection
     public let hasher: BcryptPasswordHasher
     public let health: [any HealthProbe]
+    /// The outgoing mail relay (or none: emails are recorded as undeliverable).
+    public let emailSender: any EmailSender
     /// Tenants' custom fields and forms for ticket creation, shared by every request.
     public let ticketConfigurations = TicketConfigurationCache()
 
@@ -48,6 +50,7 @@ public struct Platform: Sendable {
         election = PostgresLeaderElection(client: postgres, logger: logger)
         hasher = BcryptPasswordHasher(cost: configuration.bcryptCost)
         health = [PostgresHealthProbe(client: postgres, logger: logger), RedisHealthProbe(pool: redis)]
+        emailSender = try SMTPEmailSender(configuration: configuration, logger: logger)
     }
 
     // MARK: Use cases
@@ -97,13 +100,22 @@ public struct Platform: Sendable {
     public var notifications: NotificationFeed { NotificationFeed(store: store) }
     public var presence: AgentPresenceDesk { AgentPresenceDesk(store: store) }
     public var router: TicketRouter { TicketRouter(store: store) }
+    public var satisfaction: SatisfactionDesk {
+        SatisfactionDesk(
+            store: store, directory: SatisfactionPostgresDirectory(client: postgres, logger: logger),
+            policy: .init(
+                delay: .seconds(configuration.csatDelayMinutes * 60),
+                lifetime: .seconds(configuration.surveyLifetimeDays * 86400), publicURL: configuration.publicURL))
+    }
 
     public var jobHandlers: [any JobHandler] {
         [
             ProbeJob(store: store),
             EventDispatchJob(subscribers: [
                 SLAEventSubscriber(tracker: slaTracker), TriggerRunner(store: store, logger: logger), router,
+                SatisfactionSubscriber(desk: satisfaction),
             ]),
+            EmailDeliveryJob(store: store, tenants: CachedTenantDirectory(tenants), sender: emailSender),
         ]
     }
 
@@ -118,6 +130,9 @@ public struct Platform: Sendable {
                 logger: logger),
             AutomationPass(
                 tenants: AutomationPostgresTenants(client: postgres, logger: logger), store: store, logger: logger),
+            SatisfactionSendingTask(
+                directory: SatisfactionPostgresDirectory(client: postgres, logger: logger), desk: satisfaction,
+                logger: logger),
         ]
     }
 

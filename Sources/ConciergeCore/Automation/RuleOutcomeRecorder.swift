@@ -4,13 +4,10 @@ import Foundation
 /// Writes what a trigger or automation run decided, in the caller's transaction: the ticket's
 /// new state with a history event naming the rules that fired (actor `system:rules`, which
 /// triggers never react to, so rules cannot set each other off across events), internal
-/// notes, in-app notifications and queued emails.
+/// notes, in-app notifications and queued emails (``OutgoingEmail``).
 struct RuleOutcomeRecorder {
     /// The actor of every change rules make.
     static let actor = Actor.system("rules")
-    /// The queue and job that deliver rule emails.
-    static let emailQueue = "notifications"
-    static let emailJob = "notification.email"
 
     let tx: any TenantTransaction
     let desk: TicketDesk
@@ -101,16 +98,8 @@ struct RuleOutcomeRecorder {
         case .requester: address = try await tx.customers.find(id: ticket.requesterID)?.emails.first
         }
         guard let address else { return }
-        let payload: [String: JSONValue] = [
-            "to": .string(address), "subject": .string(subject), "body": .string(body),
-            "ticket_id": .string(ticket.id.description), "source": .string(source),
-        ]
-        let event = DomainEvent(
-            tenantID: ticket.tenantID, type: "email.queued", subjectType: "ticket", subjectID: ticket.id.description,
-            actor: Self.actor, data: payload, occurredAt: at)
-        let job = Job(
-            id: event.id.description, name: Self.emailJob, tenantID: ticket.tenantID,
-            payload: String(decoding: try JSONEncoder().encode(payload), as: UTF8.self))
-        try await tx.events.append(event, outbox: [OutboxMessage(queue: Self.emailQueue, job: job)])
+        try await OutgoingEmail.queue(
+            to: address, subject: subject, body: body, ticketID: ticket.id, tenant: ticket.tenantID, source: source,
+            tx: tx, at: at)
     }
 }

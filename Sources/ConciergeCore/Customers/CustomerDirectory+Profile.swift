@@ -2,8 +2,8 @@ import ConciergeDomain
 import Foundation
 
 extension CustomerDirectory {
-    /// The customer 360: profile, organization, assets, the most recent tickets and ticket
-    /// counts by status, read in one transaction so that they agree with each other.
+    /// The customer 360: profile, organization, assets, the most recent tickets, ticket
+    /// counts by status and satisfaction history, read in one transaction so that they agree with each other.
     /// - Throws: `notFound` for an unknown customer.
     public func profile360(_ id: CustomerID, tenant: TenantID) async throws -> CustomerProfile {
         try await store.transaction(tenant) { tx in
@@ -18,9 +18,11 @@ extension CustomerDirectory {
             query.limit = CustomerProfile.recentTicketLimit
             let tickets = try await tx.tickets.list(query).tickets
             let counts = try await tx.tickets.statusCounts(requester: id)
-            return CustomerProfile(
+            var profile = CustomerProfile(
                 customer: customer, organization: organization, assets: assets, recentTickets: tickets,
                 ticketCounts: counts)
+            profile.satisfaction = try await tx.satisfaction.surveys(ofCustomer: id, limit: CustomerProfile.surveyLimit)
+            return profile
         }
     }
 }

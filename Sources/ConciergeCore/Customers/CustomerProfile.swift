@@ -1,10 +1,8 @@
 import ConciergeDomain
 
 /// Everything an agent sees about a customer at a glance (客户 360): the profile, the
-/// organization, the devices, recent tickets and how many tickets are in each status.
-///
-/// Satisfaction history is not part of it yet: no survey results are recorded so far, and
-/// the profile leaves out what it cannot fill rather than answering an always-empty list.
+/// organization, the devices, recent tickets, how many tickets are in each status, and the
+/// customer's satisfaction history (CSAT and NPS surveys, newest first).
 public struct CustomerProfile: Sendable {
     public var customer: Customer
     public var organization: Organization?
@@ -14,11 +12,15 @@ public struct CustomerProfile: Sendable {
     public var recentTickets: [Ticket]
     /// Every status the customer has tickets in, with their number.
     public var ticketCounts: [TicketStatus: Int]
+    /// The customer's surveys, newest first (at most ``surveyLimit``), answered or not.
+    public var satisfaction: [SatisfactionSurvey] = []
 
     /// How many recent tickets the profile shows.
     public static let recentTicketLimit = 20
     /// How many assets the profile shows.
     public static let assetLimit = 100
+    /// How many surveys the profile shows.
+    public static let surveyLimit = 20
 
     public init(
         customer: Customer, organization: Organization?, assets: [Asset], recentTickets: [Ticket],

@@ -3,6 +3,9 @@
 public protocol JobReceiptRepository: Sendable {
     /// Records `jobID`. - Returns: `false` when it was already recorded (skip the effect).
     func record(jobID: String, handler: String) async throws -> Bool
+    /// Whether `jobID` was recorded for `handler` (for effects outside the database, which
+    /// cannot share the ledger's transaction).
+    func contains(jobID: String, handler: String) async throws -> Bool
 }
 
 /// Rows written by the `diagnostics.probe` job, the end-to-end check of the worker fleet.

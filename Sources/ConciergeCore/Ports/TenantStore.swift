@@ -50,4 +50,5 @@ public protocol TenantTransaction: Sendable {
     var rules: any RuleRepository { get }
     var notifications: any NotificationRepository { get }
     var routing: any RoutingRepository { get }
+    var satisfaction: any SatisfactionRepository { get }
 }

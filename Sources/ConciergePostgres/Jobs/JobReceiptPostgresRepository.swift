@@ -18,4 +18,14 @@ struct JobReceiptPostgresRepository: JobReceiptRepository {
         ).collect()
         return !rows.isEmpty
     }
+
+    func contains(jobID: String, handler: String) async throws -> Bool {
+        let rows = try await connection.query(
+            """
+            SELECT 1 FROM processed_jobs
+            WHERE tenant_id = \(tenantID.rawValue) AND job_id = \(jobID) AND handler = \(handler)
+            """, logger: logger
+        ).collect()
+        return !rows.isEmpty
+    }
 }

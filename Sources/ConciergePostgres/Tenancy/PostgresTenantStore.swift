@@ -90,6 +90,9 @@ struct PostgresTenantTransaction: TenantTransaction {
     var routing: any RoutingRepository {
         RoutingPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
     }
+    var satisfaction: any SatisfactionRepository {
+        SatisfactionPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
+    }
     var assets: any AssetRepository {
         AssetPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
     }

@@ -38,12 +38,12 @@ struct SMTPTestServer: Sendable {
 
     /// Runs `body` with a fresh server and stops the server afterwards, also when `body` throws.
     static func run(_ options: Options = Options(), _ body: (SMTPTestServer) async throws -> Void) async throws {
-        let (certificate, key) = try (options.presentsCertificateForAnotherHost ? foreignCertificate : certificate)
-            .get()
         let python = try interpreter.get()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("smtp-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
+        let names = options.presentsCertificateForAnotherHost ? "DNS:mail.other.example" : "DNS:localhost,IP:127.0.0.1"
+        let (certificate, key) = try makeCertificate(in: directory, names: names)
 
         var arguments = [scriptPath, "--dir", directory.path, "--tls", options.tls.rawValue]
         arguments += [
@@ -125,14 +125,9 @@ struct SMTPTestServer: Sendable {
                     + "apt-get install python3-aiosmtpd, or pip install aiosmtpd and set CONCIERGE_TEST_PYTHON"))
     }()
 
-    /// A self-signed certificate for 127.0.0.1 and localhost, made once per test run.
-    private static let certificate = Result { try makeCertificate(names: "DNS:localhost,IP:127.0.0.1") }
-    /// A self-signed certificate that names another host only.
-    private static let foreignCertificate = Result { try makeCertificate(names: "DNS:mail.other.example") }
-
-    private static func makeCertificate(names: String) throws -> (certificate: String, key: String) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("smtp-test-tls-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    /// A self-signed certificate for `names` (a subjectAltName list), made in the server's folder
+    /// so it goes away with the server.
+    private static func makeCertificate(in folder: URL, names: String) throws -> (certificate: String, key: String) {
         let certificate = folder.appendingPathComponent("cert.pem").path
         let key = folder.appendingPathComponent("key.pem").path
         try runTool(

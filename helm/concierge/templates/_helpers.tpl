@@ -100,6 +100,9 @@ CONCIERGE_ATTACHMENT_MAX_BYTES: {{ .Values.attachments.maxBytes | int64 | quote 
 CONCIERGE_DATABASE_URL: {{ required "secret.databaseUrl is required (or set secret.existingSecret)" .Values.secret.databaseUrl | b64enc | quote }}
 CONCIERGE_MIGRATION_DATABASE_URL: {{ required "secret.migrationDatabaseUrl is required (or set secret.existingSecret)" .Values.secret.migrationDatabaseUrl | b64enc | quote }}
 CONCIERGE_REDIS_URL: {{ required "secret.redisUrl is required (or set secret.existingSecret)" .Values.secret.redisUrl | b64enc | quote }}
+{{- with .Values.secret.smtpPassword }}
+CONCIERGE_SMTP_PASSWORD: {{ . | b64enc | quote }}
+{{- end }}
 {{- end }}
 
 {{/* Pod-level settings shared by all workloads. */}}

@@ -105,6 +105,36 @@ CREATE TABLE agent_presence (
     FOREIGN KEY (tenant_id, user_id) REFERENCES users (tenant_id, id) ON DELETE CASCADE
 );
 
+-- Satisfaction surveys: CSAT after a ticket is solved (1–5), NPS per customer (0–10). The
+-- link carries a random secret made when the survey is sent; only its SHA-256 digest is
+-- stored. A survey is answered once.
+CREATE TABLE satisfaction_surveys (
+    tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+    id uuid NOT NULL,
+    kind text NOT NULL CHECK (kind IN ('csat', 'nps')),
+    ticket_id uuid,
+    customer_id uuid NOT NULL,
+    agent_id uuid,
+    token_digest bytea,
+    send_at timestamptz NOT NULL,
+    expires_at timestamptz NOT NULL,
+    sent_at timestamptz,
+    answered_at timestamptz,
+    rating integer,
+    comment text,
+    created_at timestamptz NOT NULL,
+    PRIMARY KEY (tenant_id, id),
+    UNIQUE (token_digest),
+    CHECK ((kind = 'csat' AND rating BETWEEN 1 AND 5) OR (kind = 'nps' AND rating BETWEEN 0 AND 10) OR rating IS NULL),
+    FOREIGN KEY (tenant_id, ticket_id) REFERENCES tickets (tenant_id, id) ON DELETE CASCADE,
+    FOREIGN KEY (tenant_id, customer_id) REFERENCES customers (tenant_id, id) ON DELETE CASCADE
+);
+CREATE UNIQUE INDEX satisfaction_surveys_ticket ON satisfaction_surveys (tenant_id, ticket_id) WHERE kind = 'csat';
+CREATE INDEX satisfaction_surveys_due ON satisfaction_surveys (send_at) WHERE sent_at IS NULL;
+CREATE INDEX satisfaction_surveys_customer ON satisfaction_surveys (tenant_id, customer_id, created_at DESC);
+CREATE INDEX satisfaction_surveys_agent ON satisfaction_surveys (tenant_id, agent_id, answered_at DESC)
+    WHERE answered_at IS NOT NULL;
+
 CREATE TABLE notifications (
     tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
     id uuid NOT NULL,
@@ -128,7 +158,7 @@ DECLARE
 BEGIN
     FOREACH t IN ARRAY ARRAY['business_calendars', 'sla_policies', 'ticket_triggers', 'ticket_automations',
                              'automation_markers', 'ticket_sla_targets', 'notifications', 'group_routing',
-                             'agent_presence']
+                             'agent_presence', 'satisfaction_surveys']
     LOOP
         EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
         EXECUTE format(
@@ -169,3 +199,20 @@ CREATE FUNCTION automation_tenants()
     $$;
 
 REVOKE ALL ON FUNCTION automation_tenants() FROM PUBLIC;
+
+-- A survey link names no tenant: the public page finds the survey by its token's digest
+-- (owner's rights), and everything after that runs under the survey's tenant.
+CREATE FUNCTION satisfaction_survey_tenant(digest bytea)
+    RETURNS uuid
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
+    AS $$ SELECT s.tenant_id FROM satisfaction_surveys s WHERE s.token_digest = digest $$;
+
+REVOKE ALL ON FUNCTION satisfaction_survey_tenant(bytea) FROM PUBLIC;
+
+-- Surveys whose time to be sent has come, across tenants, for the scheduler.
+CREATE FUNCTION satisfaction_due_tenants(due_by timestamptz)
+    RETURNS TABLE (tenant_id uuid)
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
+    AS $$ SELECT DISTINCT s.tenant_id FROM satisfaction_surveys s WHERE s.sent_at IS NULL AND s.send_at <= due_by $$;
+
+REVOKE ALL ON FUNCTION satisfaction_due_tenants(timestamptz) FROM PUBLIC;

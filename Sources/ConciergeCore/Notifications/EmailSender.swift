@@ -1,0 +1,38 @@
+import ConciergeDomain
+import Foundation
+
+/// Sends one email (the SMTP adapter implements it).
+public protocol EmailSender: Sendable {
+    func send(_ email: EmailToSend) async -> EmailDeliveryOutcome
+}
+
+/// An email as the delivery job hands it to the sender.
+public struct EmailToSend: Sendable, Equatable {
+    public var to: String
+    /// The display name of the sender (the tenant's name).
+    public var fromName: String
+    public var subject: String
+    public var body: String
+    /// Marks it `Auto-Submitted: auto-generated`, so auto-responders do not answer it.
+    public var isAutomatic: Bool
+
+    public init(to: String, fromName: String, subject: String, body: String, isAutomatic: Bool = true) {
+        self.to = to
+        self.fromName = fromName
+        self.subject = subject
+        self.body = body
+        self.isAutomatic = isAutomatic
+    }
+}
+
+/// What became of an email.
+public enum EmailDeliveryOutcome: Sendable, Equatable {
+    /// Accepted by the relay; its Message-ID and the relay's reply.
+    case delivered(messageID: String, reply: String)
+    /// Try again later (4xx, connection trouble).
+    case retryable(String)
+    /// Will never go through (5xx, bad credentials, TLS refused).
+    case permanent(String)
+    /// No mail relay is configured.
+    case notConfigured
+}

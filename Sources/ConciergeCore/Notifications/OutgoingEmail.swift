@@ -1,0 +1,29 @@
+import ConciergeDomain
+import Foundation
+
+/// Queues an email for the worker's `notification.email` job, in the caller's transaction:
+/// an `email.queued` event (the delivery's record) and its outbox row commit with the change
+/// that caused the email, so an email is never lost nor sent for a change that rolled back.
+public enum OutgoingEmail {
+    /// The queue and job that deliver emails.
+    public static let queue = "notifications"
+    public static let jobName = "notification.email"
+
+    /// Queues one email to `address`.
+    static func queue(
+        to address: String, subject: String, body: String, ticketID: TicketID?, tenant: TenantID, source: String,
+        tx: any TenantTransaction, at date: Date
+    ) async throws {
+        let payload: [String: JSONValue] = [
+            "to": .string(address), "subject": .string(subject), "body": .string(body),
+            "ticket_id": ticketID.map { .string($0.description) } ?? .null, "source": .string(source),
+        ]
+        let event = DomainEvent(
+            tenantID: tenant, type: "email.queued", subjectType: ticketID == nil ? "email" : "ticket",
+            subjectID: ticketID?.description ?? address, actor: .system(source), data: payload, occurredAt: date)
+        let job = Job(
+            id: event.id.description, name: jobName, tenantID: tenant,
+            payload: String(decoding: try JSONEncoder().encode(payload), as: UTF8.self))
+        try await tx.events.append(event, outbox: [OutboxMessage(queue: queue, job: job)])
+    }
+}
