@@ -5,6 +5,9 @@ import Foundation
 public protocol EventLog: Sendable {
     /// Appends `event` and, in the same transaction, one outbox row per message.
     func append(_ event: DomainEvent, outbox: [OutboxMessage]) async throws
+    /// Appends many events, each with its outbox rows, in one statement (the scheduler fires
+    /// thousands of SLA breaches a minute).
+    func append(_ entries: [(event: DomainEvent, outbox: [OutboxMessage])]) async throws
     /// Events newest first, before `cursor` (a sequence number), optionally of one subject.
     func list(before cursor: Int64?, limit: Int, subjectType: String?, subjectID: String?) async throws
         -> [RecordedEvent]

@@ -20,12 +20,10 @@ public struct SLATracker: Sendable {
     public static let batch = 500
 
     let store: any TenantStore
-    let desk: TicketDesk
     let now: @Sendable () -> Date
 
     public init(store: any TenantStore, now: @escaping @Sendable () -> Date = Date.init) {
         self.store = store
-        self.desk = TicketDesk(store: store, now: now)
         self.now = now
     }
 
@@ -38,39 +36,62 @@ public struct SLATracker: Sendable {
         }
     }
 
-    /// Fires the tenant's due warnings and breaches. - Returns: how many fired.
+    /// Fires the tenant's due warnings and breaches, a batch per transaction until none is
+    /// left. - Returns: how many fired.
     public func fireDue(tenant: TenantID) async throws -> Int {
+        var total = 0
+        while true {
+            let pass = try await firePass(tenant: tenant)
+            total += pass.fired
+            if pass.candidates < Self.batch { return total }
+        }
+    }
+
+    private func firePass(tenant: TenantID) async throws -> (fired: Int, candidates: Int) {
         let at = now()
         return try await store.transaction(tenant) { tx in
-            var fired = 0
-            // Breaches first: a breach marks its metric's warning too, so a warning that comes
-            // due together with its breach never fires after it.
-            let due = try await tx.serviceLevels.due(at: at, limit: Self.batch).sorted {
-                ($0.kind == .breach ? 0 : 1, $0.dueAt) < ($1.kind == .breach ? 0 : 1, $1.dueAt)
+            let due = try await tx.serviceLevels.due(at: at, limit: Self.batch)
+            // A breach marks its metric's warning too: a warning due with its breach never fires.
+            let breaching = Set(due.filter { $0.kind == .breach }.map { "\($0.ticketID)|\($0.metric)" })
+            var confirmed = due.filter {
+                !$0.isStale && ($0.kind == .breach || !breaching.contains("\($0.ticketID)|\($0.metric)"))
             }
-            for ticketID in Set(due.map(\.ticketID)) {
+            // Clocks computed before the ticket's last change may be out of date (a reply or a
+            // pause the worker has not applied yet): recompute those tickets and fire only what
+            // is still due.
+            for ticketID in Set(due.filter(\.isStale).map(\.ticketID)) {
                 guard let ticket = try await tx.tickets.lock(id: ticketID) else { continue }
                 let states = try await Self.recompute(ticket, tx: tx, at: at)
                 for item in due where item.ticketID == ticketID {
-                    guard let state = states[item.metric], state.status != .paused, state.fulfilledAt == nil else {
-                        continue
-                    }
-                    let dueAt = item.kind == .breach ? state.targetAt : state.warningAt
-                    guard dueAt <= at, try await tx.serviceLevels.markFired(item, at: at) else { continue }
-                    var event = ticket
-                    event.updatedAt = at
-                    try await desk.record(
-                        item.kind == .breach ? "ticket.sla_breached" : "ticket.sla_warning", event,
-                        actor: .system("sla"), tx: tx,
-                        data: [
-                            "metric": .string(item.metric.rawValue),
-                            "target_at": .string(state.targetAt.formatted(.iso8601)),
-                        ])
-                    fired += 1
+                    guard let state = states[item.metric], state.status != .paused, state.fulfilledAt == nil,
+                        (item.kind == .breach ? state.targetAt : state.warningAt) <= at,
+                        item.kind == .breach || !breaching.contains("\(item.ticketID)|\(item.metric)")
+                    else { continue }
+                    var current = item
+                    current.targetAt = state.targetAt
+                    current.ticketVersion = ticket.version
+                    confirmed.append(current)
                 }
             }
-            return fired
+            let fired = try await tx.serviceLevels.markFired(confirmed, at: at)
+            try await tx.events.append(fired.map { Self.event(for: $0, tenant: tenant, at: at) })
+            return (fired.count, due.count)
         }
+    }
+
+    /// The `ticket.sla_breached` / `ticket.sla_warning` event of a fired item, with the outbox
+    /// row that dispatches it (triggers listen to it).
+    static func event(for item: DueSLA, tenant: TenantID, at: Date) -> (event: DomainEvent, outbox: [OutboxMessage]) {
+        let type = item.kind == .breach ? "ticket.sla_breached" : "ticket.sla_warning"
+        let event = DomainEvent(
+            tenantID: tenant, type: type, subjectType: "ticket", subjectID: item.ticketID.description,
+            actor: .system("sla"),
+            data: ["metric": .string(item.metric.rawValue), "target_at": .string(item.targetAt.formatted(.iso8601))],
+            occurredAt: at)
+        let payload =
+            #"{"event_id":"\#(event.id)","type":"\#(type)","ticket_id":"\#(item.ticketID)","version":\#(item.ticketVersion)}"#
+        let job = Job(id: event.id.description, name: EventDispatchJob.jobName, tenantID: tenant, payload: payload)
+        return (event, [OutboxMessage(queue: TicketDesk.eventsQueue, job: job)])
     }
 
     /// The clocks of `ticket` now, stored; empty when no policy applies.

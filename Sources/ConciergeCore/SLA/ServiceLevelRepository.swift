@@ -25,9 +25,9 @@ public protocol ServiceLevelRepository: Sendable {
         async throws
     /// Tickets with a warning or breach due at `now` whose mark is not yet set, oldest first.
     func due(at now: Date, limit: Int) async throws -> [DueSLA]
-    /// Sets the mark of a due warning or breach. - Returns: `false` when it was already set
-    /// (another scheduler fired it), so the caller must not fire it again.
-    func markFired(_ due: DueSLA, at now: Date) async throws -> Bool
+    /// Sets the marks of due warnings and breaches in one statement. - Returns: the ones this
+    /// call marked; one already marked (another scheduler fired it) must not fire again.
+    func markFired(_ items: [DueSLA], at now: Date) async throws -> [DueSLA]
 }
 
 /// One metric's SLA state as stored for a ticket.
@@ -57,12 +57,24 @@ public struct DueSLA: Sendable, Equatable, Hashable {
     public var kind: Kind
     /// The moment it came due.
     public var dueAt: Date
+    /// The metric's target (the breach moment).
+    public var targetAt: Date
+    /// The ticket's version, for the fired event.
+    public var ticketVersion: Int
+    /// The ticket changed after its clocks were last computed: recompute before firing.
+    public var isStale: Bool
 
-    public init(ticketID: TicketID, metric: SLAMetric, kind: Kind, dueAt: Date) {
+    public init(
+        ticketID: TicketID, metric: SLAMetric, kind: Kind, dueAt: Date, targetAt: Date, ticketVersion: Int = 1,
+        isStale: Bool = false
+    ) {
         self.ticketID = ticketID
         self.metric = metric
         self.kind = kind
         self.dueAt = dueAt
+        self.targetAt = targetAt
+        self.ticketVersion = ticketVersion
+        self.isStale = isStale
     }
 }
 

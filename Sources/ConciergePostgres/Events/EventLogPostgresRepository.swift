@@ -19,6 +19,32 @@ struct EventLogPostgresRepository: EventLog {
             logger: logger)
     }
 
+    func append(_ entries: [(event: DomainEvent, outbox: [OutboxMessage])]) async throws {
+        guard !entries.isEmpty else { return }
+        let events = entries.map(\.event)
+        let data = try events.map { String(decoding: try JSONEncoder.sorted.encode($0.data), as: UTF8.self) }
+        let messages = entries.flatMap { entry in entry.outbox.map { (entry.event.id.rawValue, $0) } }
+        let jobs = try messages.map { String(decoding: try JSONEncoder.sorted.encode($0.1.job), as: UTF8.self) }
+        try await connection.query(
+            """
+            WITH inserted AS (
+                INSERT INTO events (tenant_id, id, type, subject_type, subject_id, actor, data, occurred_at)
+                SELECT \(tenantID.rawValue), e.id, e.type, e.subject_type, e.subject_id, e.actor, e.data::jsonb, e.occurred_at
+                FROM unnest(\(events.map(\.id.rawValue))::uuid[], \(events.map(\.type))::text[],
+                            \(events.map(\.subjectType))::text[], \(events.map(\.subjectID))::text[],
+                            \(events.map(\.actor.description))::text[], \(data)::text[],
+                            \(events.map(\.occurredAt))::timestamptz[])
+                    AS e (id, type, subject_type, subject_id, actor, data, occurred_at)
+                RETURNING id
+            )
+            INSERT INTO outbox (tenant_id, event_id, queue, job)
+            SELECT \(tenantID.rawValue), m.event_id, m.queue, m.job::jsonb
+            FROM unnest(\(messages.map(\.0))::uuid[], \(messages.map(\.1.queue))::text[], \(jobs)::text[])
+                AS m (event_id, queue, job)
+            WHERE m.event_id IN (SELECT id FROM inserted)
+            """, logger: logger)
+    }
+
     func list(before cursor: Int64?, limit: Int, subjectType: String?, subjectID: String?) async throws
         -> [RecordedEvent]
     {

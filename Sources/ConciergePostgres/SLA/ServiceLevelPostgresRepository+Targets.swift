@@ -78,47 +78,52 @@ extension ServiceLevelPostgresRepository {
     func due(at now: Date, limit: Int) async throws -> [DueSLA] {
         let rows = try await connection.query(
             """
-            (SELECT ticket_id, metric, 'breach', target_at FROM ticket_sla_targets
-             WHERE tenant_id = \(tenantID.rawValue) AND fulfilled_at IS NULL AND breach_fired_at IS NULL
-               AND status <> 'paused' AND target_at <= \(now)
-             ORDER BY target_at LIMIT \(limit))
-            UNION ALL
-            (SELECT ticket_id, metric, 'warning', warning_at FROM ticket_sla_targets
-             WHERE tenant_id = \(tenantID.rawValue) AND fulfilled_at IS NULL AND warning_fired_at IS NULL
-               AND breach_fired_at IS NULL AND status <> 'paused' AND warning_at <= \(now)
-             ORDER BY warning_at LIMIT \(limit))
+            SELECT d.ticket_id, d.metric, d.kind, d.due_at, d.target_at, t.version::int8, t.updated_at > d.computed_at
+            FROM (
+                (SELECT ticket_id, metric, 'breach' AS kind, target_at AS due_at, target_at, computed_at
+                 FROM ticket_sla_targets
+                 WHERE tenant_id = \(tenantID.rawValue) AND fulfilled_at IS NULL AND breach_fired_at IS NULL
+                   AND status <> 'paused' AND target_at <= \(now)
+                 ORDER BY target_at LIMIT \(limit))
+                UNION ALL
+                (SELECT ticket_id, metric, 'warning', warning_at, target_at, computed_at FROM ticket_sla_targets
+                 WHERE tenant_id = \(tenantID.rawValue) AND fulfilled_at IS NULL AND warning_fired_at IS NULL
+                   AND breach_fired_at IS NULL AND status <> 'paused' AND warning_at <= \(now)
+                 ORDER BY warning_at LIMIT \(limit))
+            ) d JOIN tickets t ON t.tenant_id = \(tenantID.rawValue) AND t.id = d.ticket_id
             """, logger: logger)
         var due: [DueSLA] = []
-        for try await (ticket, metric, kind, at) in rows.decode((UUID, String, String, Date).self) {
+        for try await (ticket, metric, kind, at, target, version, stale) in rows.decode(
+            (UUID, String, String, Date, Date, Int64, Bool).self)
+        {
             guard let metric = SLAMetric(rawValue: metric), let kind = DueSLA.Kind(rawValue: kind) else { continue }
-            due.append(DueSLA(ticketID: TicketID(ticket), metric: metric, kind: kind, dueAt: at))
+            due.append(
+                DueSLA(
+                    ticketID: TicketID(ticket), metric: metric, kind: kind, dueAt: at, targetAt: target,
+                    ticketVersion: Int(version), isStale: stale))
         }
         return due
     }
 
-    func markFired(_ due: DueSLA, at now: Date) async throws -> Bool {
-        let rows =
-            switch due.kind {
-            case .breach:
-                try await connection.query(
-                    """
-                    UPDATE ticket_sla_targets SET breach_fired_at = \(now), warning_fired_at = COALESCE(warning_fired_at, \(now))
-                    WHERE tenant_id = \(tenantID.rawValue) AND ticket_id = \(due.ticketID.rawValue)
-                      AND metric = \(due.metric.rawValue) AND breach_fired_at IS NULL
-                    RETURNING metric
-                    """, logger: logger
-                ).collect()
-            case .warning:
-                try await connection.query(
-                    """
-                    UPDATE ticket_sla_targets SET warning_fired_at = \(now)
-                    WHERE tenant_id = \(tenantID.rawValue) AND ticket_id = \(due.ticketID.rawValue)
-                      AND metric = \(due.metric.rawValue) AND warning_fired_at IS NULL AND breach_fired_at IS NULL
-                    RETURNING metric
-                    """, logger: logger
-                ).collect()
-            }
-        return !rows.isEmpty
+    func markFired(_ items: [DueSLA], at now: Date) async throws -> [DueSLA] {
+        guard !items.isEmpty else { return [] }
+        // A breach marks its warning too; a warning is marked only while no breach fired.
+        let rows = try await connection.query(
+            """
+            UPDATE ticket_sla_targets s SET
+                breach_fired_at = CASE WHEN i.kind = 'breach' THEN \(now) ELSE s.breach_fired_at END,
+                warning_fired_at = COALESCE(s.warning_fired_at, \(now))
+            FROM unnest(\(items.map(\.ticketID.rawValue))::uuid[], \(items.map(\.metric.rawValue))::text[],
+                        \(items.map(\.kind.rawValue))::text[]) AS i (ticket_id, metric, kind)
+            WHERE s.tenant_id = \(tenantID.rawValue) AND s.ticket_id = i.ticket_id AND s.metric = i.metric
+              AND s.breach_fired_at IS NULL AND (i.kind = 'breach' OR s.warning_fired_at IS NULL)
+            RETURNING s.ticket_id, s.metric, i.kind
+            """, logger: logger)
+        var marked: Set<String> = []
+        for try await (ticket, metric, kind) in rows.decode((UUID, String, String).self) {
+            marked.insert("\(ticket)|\(metric)|\(kind)")
+        }
+        return items.filter { marked.contains("\($0.ticketID.rawValue)|\($0.metric.rawValue)|\($0.kind.rawValue)") }
     }
 }
 
