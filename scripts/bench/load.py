@@ -36,6 +36,9 @@ from urllib.parse import quote
 
 import aiohttp
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import sla_rules  # noqa: E402  (issue 4's phases, beside this file)
+
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / ".data" / "bench"
 BASE = os.environ.get("BENCH_BASE_URL", "http://127.0.0.1:18080")
@@ -51,7 +54,7 @@ CUSTOMER_360_STAND_IN = "/api/v1/tickets?requester_id={id}"
 MAX_IN_FLIGHT = int(os.environ.get("BENCH_MAX_IN_FLIGHT") or 2000)
 READ_MAX_SECONDS = float(os.environ.get("BENCH_READ_MAX_SECONDS") or 120)
 TIMEOUT_S = float(os.environ.get("BENCH_REQUEST_TIMEOUT") or 30)
-ALL_PHASES = ["views", "customer_360", "create", "search"]
+ALL_PHASES = ["views", "customer_360", "create", "search", "sla", "rules"]
 PHASES = [p.strip() for p in (os.environ.get("BENCH_PHASES") or ",".join(ALL_PHASES)).split(",") if p.strip()]
 
 TARGETS = {
@@ -470,6 +473,16 @@ async def run() -> dict:
             if phase not in ALL_PHASES:
                 raise SystemExit(f"BENCH_PHASES: unknown phase {phase!r} (known: {', '.join(ALL_PHASES)})")
             watch = Contention()
+            if phase == "sla":
+                results["sla"] = sla_rules.run_sla(psql, tenant, log)
+                results["sla"]["contention"] = await watch.stop()
+                log(f"  fired {results['sla']['fired']}/{results['sla']['due_in_one_minute']}, "
+                    f"lag max {results['sla']['lag_seconds']['max']} s")
+                continue
+            if phase == "rules":
+                results["rules"] = sla_rules.run_rules(os.environ.get("CONCIERGE_BIN_DIR", ""), log)
+                results["rules"]["contention"] = await watch.stop()
+                continue
             if phase == "create":
                 log(f"ticket create: {CREATE_RATE:g}/s for {CREATE_SECONDS:g} s (open loop)")
                 results["ticket_create"] = await open_loop(session, headers, params, CREATE_RATE, CREATE_SECONDS)
@@ -520,6 +533,8 @@ async def run() -> dict:
         "view_first_page_p95_ms": read_target("views", TARGETS["view_first_page_p95_ms"]),
         "search_p95_ms": read_target("search", TARGETS["search_p95_ms"]),
         "customer_360_p95_ms": read_target("customer_360", TARGETS["customer_360_p95_ms"]),
+        "sla_breach_lag_seconds": sla_rules.sla_target(results.get("sla")),
+        "rule_evaluations_per_second_per_core": sla_rules.rules_target(results.get("rules")),
     }
     all_pass = all(t["pass"] for t in targets.values()) and tokenizer["pass"]
     return {
