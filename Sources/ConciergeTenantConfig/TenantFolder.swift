@@ -114,7 +114,7 @@ public enum TenantFolder {
         guard let list = try root.mapping(allowed: ["groups"])["groups"] else { return [] }
         var seen: Set<String> = []
         return try list.sequence().map { item in
-            let entries = try item.mapping(allowed: ["key", "name", "description", "members"])
+            let entries = try item.mapping(allowed: ["key", "name", "description", "members", "routing"])
             guard let key = entries["key"] else { throw item.error("is required", field: "\(item.path).key") }
             guard let name = entries["name"] else { throw item.error("is required", field: "\(item.path).name") }
             let groupKey = try located(key) { try Validate.key(try key.string(), field: "key") }
@@ -126,8 +126,29 @@ public enum TenantFolder {
                 } ?? []
             return TenantBlueprint.GroupSpec(
                 key: groupKey, name: try located(name) { try Validate.displayName(try name.string(), field: "name") },
-                description: try entries["description"]?.string() ?? "", memberEmails: members)
+                description: try entries["description"]?.string() ?? "", memberEmails: members,
+                routing: try entries["routing"].map(readRouting))
         }
+    }
+
+    /// `routing: {method: round_robin, reroute_policy: reroute}`.
+    static func readRouting(_ value: YAMLValue) throws -> GroupRouting {
+        let entries = try value.mapping(allowed: ["method", "reroute_policy"])
+        guard let methodValue = entries["method"] else {
+            throw value.error("is required", field: "\(value.path).method")
+        }
+        guard let method = RoutingMethod(rawValue: try methodValue.string()) else {
+            throw methodValue.error("must be one of \(RoutingMethod.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        var policy = ReroutePolicy.keep
+        if let policyValue = entries["reroute_policy"] {
+            guard let parsed = ReroutePolicy(rawValue: try policyValue.string()) else {
+                throw policyValue.error(
+                    "must be one of \(ReroutePolicy.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            policy = parsed
+        }
+        return GroupRouting(method: method, reroutePolicy: policy)
     }
 
     static func readLocale(_ value: YAMLValue) throws -> Tenant.Locale {

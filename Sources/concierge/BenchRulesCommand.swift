@@ -34,7 +34,8 @@ struct BenchRulesCommand: ParsableCommand {
             "condition_evaluations_per_second": evaluations / conditionsTime,
             "engine_rule_evaluations_per_second": evaluations / engineTime,
             "engine_runs_per_second": Double(tickets) / engineTime,
-            "matches_per_ticket": Double(matches) / Double(tickets), "fired_per_ticket": Double(fired) / Double(tickets),
+            "matches_per_ticket": Double(matches) / Double(tickets),
+            "fired_per_ticket": Double(fired) / Double(tickets),
         ]
         let data = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
         print(String(decoding: data, as: UTF8.self))

@@ -25,6 +25,8 @@ import Testing
         #expect(blueprint.slaPolicies.map(\.key) == ["vip", "standard"])
         #expect(blueprint.triggers.map(\.key) == ["route-returns", "vip-priority", "escalate-first-reply-breach"])
         #expect(blueprint.automations.map(\.key) == ["stale-new"])
+        #expect(blueprint.groups.first?.routing == GroupRouting(method: .leastLoaded, reroutePolicy: .reroute))
+        #expect(blueprint.groups.last?.routing == nil)
     }
 
     @Test(

@@ -206,7 +206,7 @@ struct TenantFolderErrorTests {
                 "tenant.yaml": tenant, "groups.yaml": "groups:\n  - key: a\n    name: A\n    member: [a@example.com]\n",
             ],
             file: "groups.yaml", line: 4, field: "groups[0].member",
-            message: "unknown key; expected one of description, key, members, name"),
+            message: "unknown key; expected one of description, key, members, name, routing"),
         BrokenFolder(
             name: "members is not a list",
             files: [

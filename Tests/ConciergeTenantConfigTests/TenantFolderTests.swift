@@ -35,10 +35,12 @@ struct TenantFolderTests {
             blueprint.groups == [
                 .init(
                     key: "after-sales", name: "售后服务组", description: "Repair requests from QR codes and the portal",
-                    memberEmails: ["agent.zhang@demo.concierge.local", "agent.chen@demo.concierge.local"]),
+                    memberEmails: ["agent.zhang@demo.concierge.local", "agent.chen@demo.concierge.local"],
+                    routing: GroupRouting(method: .leastLoaded, reroutePolicy: .reroute)),
                 .init(
                     key: "east-station", name: "华东服务站", description: "Field engineers for Shanghai, Jiangsu, Zhejiang",
-                    memberEmails: ["agent.zhang@demo.concierge.local"]),
+                    memberEmails: ["agent.zhang@demo.concierge.local"],
+                    routing: GroupRouting(method: .skills, reroutePolicy: .unassign)),
                 .init(
                     key: "warehouse", name: "备件仓库", description: "", memberEmails: ["warehouse@demo.concierge.local"]),
             ])

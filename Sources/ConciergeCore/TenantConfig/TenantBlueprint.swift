@@ -55,12 +55,17 @@ public struct TenantBlueprint: Sendable, Equatable {
         public var name: String
         public var description: String
         public var memberEmails: [String]
+        /// How the group hands out tickets; `nil` leaves the stored setting alone.
+        public var routing: GroupRouting?
 
-        public init(key: String, name: String, description: String, memberEmails: [String]) {
+        public init(
+            key: String, name: String, description: String, memberEmails: [String], routing: GroupRouting? = nil
+        ) {
             self.key = key
             self.name = name
             self.description = description
             self.memberEmails = memberEmails
+            self.routing = routing
         }
     }
 

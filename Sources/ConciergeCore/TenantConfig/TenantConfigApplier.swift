@@ -117,12 +117,14 @@ public struct TenantConfigApplier: Sendable {
                 return (try await tx.groups.find(key: spec.key), Array(Set(ids)).sorted())
             }
             guard let existing else {
-                _ = try await groups.create(
+                let created = try await groups.create(
                     .init(key: spec.key, name: spec.name, description: spec.description, memberIDs: memberIDs),
                     actor: actor, tenant: tenant)
                 changes.append("+ group \(spec.key) created")
+                changes += try await applyRouting(spec, group: created.id, tenant: tenant)
                 continue
             }
+            changes += try await applyRouting(spec, group: existing.id, tenant: tenant)
             let draft = GroupAdministration.Draft(
                 name: existing.name == spec.name ? nil : spec.name,
                 description: existing.description == spec.description ? nil : spec.description,
@@ -132,5 +134,16 @@ public struct TenantConfigApplier: Sendable {
             changes.append("~ group \(spec.key) updated")
         }
         return changes
+    }
+
+    private func applyRouting(_ spec: TenantBlueprint.GroupSpec, group: GroupID, tenant: TenantID) async throws
+        -> [String]
+    {
+        guard let wanted = spec.routing else { return [] }
+        let presence = AgentPresenceDesk(store: store)
+        let current = try await presence.routing(of: group, tenant: tenant)
+        guard current.method != wanted.method || current.reroutePolicy != wanted.reroutePolicy else { return [] }
+        _ = try await presence.setRouting(wanted, of: group, tenant: tenant)
+        return ["~ group \(spec.key) routing \(wanted.method.rawValue), offline: \(wanted.reroutePolicy.rawValue)"]
     }
 }
