@@ -57,9 +57,13 @@ public struct AutomationPass: PeriodicTask {
                 let automations = try await compiledAutomations(tx)
                 guard !automations.isEmpty else { return (0, nil) }
                 let tickets = try await tx.rules.unsolvedTickets(after: after, limit: Self.page)
+                let readsBusinessHours = automations.contains {
+                    $0.conditions.fields.contains(.businessHoursSinceCreated)
+                }
+                let calendar = readsBusinessHours ? try await RuleFacts(tx: tx).calendar() : nil
                 var count = 0
                 for ticket in tickets {
-                    count += try await evaluate(ticket, automations: automations, tx: tx, at: at)
+                    count += try await evaluate(ticket, automations: automations, calendar: calendar, tx: tx, at: at)
                 }
                 return (count, tickets.count == Self.page ? tickets.last?.id : nil)
             }
@@ -69,9 +73,10 @@ public struct AutomationPass: PeriodicTask {
         return fired
     }
 
-    private func evaluate(_ ticket: Ticket, automations: [CompiledAutomation], tx: any TenantTransaction, at: Date)
-        async throws -> Int
-    {
+    private func evaluate(
+        _ ticket: Ticket, automations: [CompiledAutomation], calendar: BusinessCalendar?, tx: any TenantTransaction,
+        at: Date
+    ) async throws -> Int {
         let markers = try await tx.rules.markers(of: ticket.id)
         // Decide with what the ticket row alone says; read the requester and organization only
         // when a condition needs them or something is about to fire (its templates may).
@@ -87,6 +92,7 @@ public struct AutomationPass: PeriodicTask {
         }
         let facts = RuleFacts(tx: tx)
         var subject = RuleSubject(ticket: ticket, event: nil, requester: RequesterFacts(name: ""), now: at)
+        subject.businessHoursSinceCreated = calendar.map { $0.businessTime(from: ticket.createdAt, to: at) / 3600 }
         if readsPeople {
             subject.requester = try await facts.requester(of: ticket)
             subject.organization = try await facts.organization(of: ticket)

@@ -36,9 +36,13 @@ struct RuleFacts {
         return CommentFacts(body: comment.body, isPublic: comment.isPublic, author: author)
     }
 
+    /// The tenant's `default` calendar, around the clock when it has none.
+    func calendar() async throws -> BusinessCalendar {
+        try await tx.serviceLevels.calendars()["default"] ?? .alwaysOpen
+    }
+
     func withinBusinessHours(at date: Date) async throws -> Bool {
-        let calendar = try await tx.serviceLevels.calendars()["default"] ?? .alwaysOpen
-        return calendar.isBusinessTime(date)
+        try await calendar().isBusinessTime(date)
     }
 
     /// The ticket as it was before `event`'s recorded changes (for "changed" conditions).

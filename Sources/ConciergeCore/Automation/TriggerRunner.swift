@@ -99,13 +99,18 @@ public struct TriggerRunner: EventSubscriber {
         let facts = RuleFacts(tx: tx)
         let at = now()
         let reads = TriggerEngine(triggers: triggers).fields(for: primary)
-        return RuleSubject(
+        var subject = RuleSubject(
             ticket: ticket, previous: RuleFacts.previous(ticket, undoing: event), event: primary,
             requester: try await facts.requester(of: ticket), organization: try await facts.organization(of: ticket),
             comment: try await facts.comment(of: event),
             slaMetric: event.data["metric"]?.stringValue.flatMap(SLAMetric.init(rawValue:)), now: at,
             withinBusinessHours: reads.contains(.withinBusinessHours)
                 ? try await facts.withinBusinessHours(at: at) : nil)
+        if reads.contains(.businessHoursSinceCreated) {
+            subject.businessHoursSinceCreated =
+                try await facts.calendar().businessTime(from: ticket.createdAt, to: at) / 3600
+        }
+        return subject
     }
 
     static func merging(_ first: RuleOutcome, _ second: RuleOutcome) -> RuleOutcome {

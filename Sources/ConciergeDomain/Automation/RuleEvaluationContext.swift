@@ -47,6 +47,7 @@ struct RuleEvaluationContext: Sendable {
             return .hours(RuleSubject.hours(from: statusChangedAt ?? ticket.createdAt, to: subject.now))
         case .hoursSinceAssigneeUpdate:
             return .hours(RuleSubject.hours(from: assigneeUpdatedAt ?? ticket.createdAt, to: subject.now))
+        case .businessHoursSinceCreated: return subject.businessHoursSinceCreated.map(RuleValue.hours) ?? .absent
         case .withinBusinessHours: return subject.withinBusinessHours.map(RuleValue.flag) ?? .absent
         }
     }

@@ -28,7 +28,9 @@ extension RuleField {
         case .requesterTier, .requesterLocale, .organizationTier, .formKey: .key
         case .tags, .requesterTags, .organizationTags: .tagList
         case .commentIsPublic, .withinBusinessHours: .flag
-        case .hoursSinceCreated, .hoursSinceUpdated, .hoursSinceStatusChange, .hoursSinceAssigneeUpdate: .hours
+        case .hoursSinceCreated, .hoursSinceUpdated, .hoursSinceStatusChange, .hoursSinceAssigneeUpdate,
+            .businessHoursSinceCreated:
+            .hours
         case .customField: .custom
         }
     }
@@ -47,7 +49,8 @@ extension RuleField {
         case .requesterTier, .requesterLocale, .organizationTier, .slaMetric, .formKey:
             return [.is, .isNot, .present, .blank]
         case .tags, .requesterTags, .organizationTags: return [.includes, .notIncludes, .present, .blank]
-        case .hoursSinceCreated, .hoursSinceUpdated, .hoursSinceStatusChange, .hoursSinceAssigneeUpdate:
+        case .hoursSinceCreated, .hoursSinceUpdated, .hoursSinceStatusChange, .hoursSinceAssigneeUpdate,
+            .businessHoursSinceCreated:
             return [.greaterThan, .lessThan]
         case .customField: return RuleOperator.allCases
         }

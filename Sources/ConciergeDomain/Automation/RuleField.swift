@@ -18,6 +18,9 @@ public enum RuleField: Sendable, Hashable {
     /// `hours_since_created`, `hours_since_updated`, `hours_since_status_change`,
     /// `hours_since_assignee_update`: what makes an automation time-based.
     case hoursSinceCreated, hoursSinceUpdated, hoursSinceStatusChange, hoursSinceAssigneeUpdate
+    /// `business_hours_since_created`: working hours of the tenant's `default` calendar
+    /// since creation (the caller computes it: see ``RuleSubject/businessHoursSinceCreated``).
+    case businessHoursSinceCreated
     /// `within_business_hours`, as the caller computed it.
     case withinBusinessHours
     /// A ticket custom field by its key.
@@ -32,7 +35,7 @@ public enum RuleField: Sendable, Hashable {
         .formKey, .requesterTier, .requesterTags, .requesterLocale, .requesterEmail, .organizationTier,
         .organizationTags, .organizationName, .commentBody, .commentIsPublic, .commentAuthor, .event, .slaMetric,
         .hoursSinceCreated, .hoursSinceUpdated, .hoursSinceStatusChange, .hoursSinceAssigneeUpdate,
-        .withinBusinessHours,
+        .businessHoursSinceCreated, .withinBusinessHours,
     ]
 
     private static let byPath: [String: RuleField] = Dictionary(
@@ -82,6 +85,7 @@ public enum RuleField: Sendable, Hashable {
         case .hoursSinceUpdated: "hours_since_updated"
         case .hoursSinceStatusChange: "hours_since_status_change"
         case .hoursSinceAssigneeUpdate: "hours_since_assignee_update"
+        case .businessHoursSinceCreated: "business_hours_since_created"
         case .withinBusinessHours: "within_business_hours"
         case .customField(let key): Self.customFieldPrefix + key
         }

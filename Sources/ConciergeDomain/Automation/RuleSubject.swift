@@ -32,6 +32,9 @@ public struct RuleSubject: Sendable, Equatable {
     /// Whether `now` is inside the ticket's business hours, computed by the caller from the
     /// SLA calendar; `nil` when not known (conditions on it then never hold).
     public var withinBusinessHours: Bool?
+    /// Working hours since creation on the tenant's calendar, precomputed by the caller when a
+    /// rule reads `business_hours_since_created` (the calendar lives outside this module).
+    public var businessHoursSinceCreated: Double?
 
     /// Creates a subject; only the ticket, the requester and the moment are required.
     public init(

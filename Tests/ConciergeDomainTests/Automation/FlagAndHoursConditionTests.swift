@@ -69,6 +69,26 @@ struct FlagAndHoursConditionTests {
         #expect(try F.holds(row.condition, row.subject) == row.expected)
     }
 
+    @Test(arguments: [(nil, false, false), (1.5, false, true), (2.5, true, false)] as [(Double?, Bool, Bool)])
+    func businessHoursSinceCreationComeFromTheCaller(hours: Double?, moreThanTwo: Bool, lessThanTwo: Bool) throws {
+        // given the working hours the caller computed on the tenant's calendar (nil: not computed)
+        var subject = F.subject()
+        subject.businessHoursSinceCreated = hours
+        // then conditions compare them; an unknown value holds for neither comparison
+        #expect(
+            try F.holds(RuleCondition(.businessHoursSinceCreated, .greaterThan, .number(2)), subject) == moreThanTwo)
+        #expect(try F.holds(RuleCondition(.businessHoursSinceCreated, .lessThan, .number(2)), subject) == lessThanTwo)
+    }
+
+    @Test func anAutomationMayCountBusinessHours() throws {
+        let automation = try JSONDecoder().decode(
+            Automation.self,
+            from: Data(
+                #"{"key":"a","title":{"zh_cn":"甲","en":"A"},"conditions":{"all":[{"field":"business_hours_since_created","operator":"greater_than","value":2}]},"actions":[{"action":"set_priority","value":"high"}]}"#
+                    .utf8))
+        #expect(try automation.compiled().conditions.fields.contains(.businessHoursSinceCreated))
+    }
+
     @Test
     func subjectReportsHoursSinceEachMoment() {
         // given
