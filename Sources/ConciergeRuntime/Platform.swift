@@ -116,6 +116,7 @@ public struct Platform: Sendable {
                 SatisfactionSubscriber(desk: satisfaction),
             ]),
             EmailDeliveryJob(store: store, tenants: CachedTenantDirectory(tenants), sender: emailSender),
+            SLARecomputeJob(store: store, tracker: slaTracker),
         ]
     }
 

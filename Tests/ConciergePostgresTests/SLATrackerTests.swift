@@ -147,4 +147,30 @@ import Testing
             #expect(try await platform.serviceLevels.targets(of: .id(ticket.id), tenant: tenant).isEmpty)
         }
     }
+
+    @Test func aChangedPolicyIsAppliedToOpenTicketsByTheRecomputeJob() async throws {
+        try await withTestPlatform { platform in
+            // given a ticket tracked under a one-hour first-reply target
+            let (tenant, ticket) = try await Self.ticketUnderPolicy(platform)
+            try await platform.slaTracker.refresh(ticket.id, tenant: tenant)
+            // when the policy's target becomes two hours
+            let longer = try JSONDecoder().decode(
+                SLAPolicy.self,
+                from: Data(Self.policy.replacingOccurrences(of: #""minutes":60"#, with: #""minutes":120"#).utf8))
+            _ = try await platform.serviceLevels.savePolicy(longer, actor: Self.actor, tenant: tenant)
+            // then the change scheduled a recomputation, which moves the target
+            let outbox = try await platform.store.transaction(tenant) { tx in
+                try await tx.events.list(before: nil, limit: 5, subjectType: "configuration", subjectID: "standard")
+            }
+            #expect(outbox.first?.event.type == "sla_policy.saved")
+            let job = Job(name: SLARecomputeJob.jobName, tenantID: tenant)
+            let handler = try #require(platform.jobHandlers.first { $0.name == SLARecomputeJob.jobName })
+            try await handler.handle(
+                LeasedJob(job: job, queue: "default", attempt: 1, leaseToken: "t", enqueuedAt: .now),
+                context: JobContext(workerID: "test", logger: platform.logger))
+            let targets = try await platform.serviceLevels.targets(of: .id(ticket.id), tenant: tenant)
+            let firstReply = try #require(targets.first { $0.state.metric == .firstReply })
+            #expect(abs(firstReply.state.targetAt.timeIntervalSince(ticket.createdAt) - 7200) < 1)
+        }
+    }
 }

@@ -31,9 +31,8 @@ public struct ServiceLevelCatalog: Sendable {
         let at = now()
         return try await store.transaction(tenant) { tx in
             let created = try await tx.serviceLevels.saveCalendar(calendar, key: key, at: at)
-            try await tx.events.append(
-                FieldCatalog.event("business_calendar.saved", key: key, tenant: tenant, actor: actor, at: at),
-                outbox: [])
+            try await Self.recordChange(
+                "business_calendar.saved", key: key, tenant: tenant, actor: actor, at: at, tx: tx)
             return (calendar, created)
         }
     }
@@ -50,9 +49,8 @@ public struct ServiceLevelCatalog: Sendable {
             guard try await tx.serviceLevels.deleteCalendar(key: key) else {
                 throw AppError.notFound("business calendar")
             }
-            try await tx.events.append(
-                FieldCatalog.event("business_calendar.deleted", key: key, tenant: tenant, actor: actor, at: at),
-                outbox: [])
+            try await Self.recordChange(
+                "business_calendar.deleted", key: key, tenant: tenant, actor: actor, at: at, tx: tx)
         }
     }
 
@@ -74,9 +72,8 @@ public struct ServiceLevelCatalog: Sendable {
                     .invalidInput, code: "unknown_calendar", message: "names no business calendar", field: "calendar")
             }
             let created = try await tx.serviceLevels.savePolicy(valid, at: at)
-            try await tx.events.append(
-                FieldCatalog.event("sla_policy.saved", key: valid.key, tenant: tenant, actor: actor, at: at), outbox: []
-            )
+            try await Self.recordChange(
+                "sla_policy.saved", key: valid.key, tenant: tenant, actor: actor, at: at, tx: tx)
             return (valid, created)
         }
     }
@@ -86,9 +83,17 @@ public struct ServiceLevelCatalog: Sendable {
         let at = now()
         try await store.transaction(tenant) { tx in
             guard try await tx.serviceLevels.deletePolicy(key: key) else { throw AppError.notFound("SLA policy") }
-            try await tx.events.append(
-                FieldCatalog.event("sla_policy.deleted", key: key, tenant: tenant, actor: actor, at: at), outbox: [])
+            try await Self.recordChange("sla_policy.deleted", key: key, tenant: tenant, actor: actor, at: at, tx: tx)
         }
+    }
+
+    /// Records a configuration change and schedules the recomputation of every unsolved
+    /// ticket's clocks under it (``SLARecomputeJob``), in the same transaction.
+    static func recordChange(
+        _ type: String, key: String, tenant: TenantID, actor: Actor, at: Date, tx: any TenantTransaction
+    ) async throws {
+        let event = FieldCatalog.event(type, key: key, tenant: tenant, actor: actor, at: at)
+        try await tx.events.append(event, outbox: [SLARecomputeJob.message(tenant: tenant, eventID: event.id)])
     }
 
     /// The SLA state of a ticket as last computed (empty: no policy applies).
