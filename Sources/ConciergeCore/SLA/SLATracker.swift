@@ -15,6 +15,8 @@ public struct SLATracker: Sendable {
     /// The event types that can move a ticket's clocks.
     public static let clockEvents: Set<String> = [
         "ticket.created", "ticket.updated", "ticket.comment_added", "ticket.merged", "ticket.merge_received",
+        // so that the stored status turns to breached once the breach has fired
+        "ticket.sla_breached",
     ]
     /// How many due rows one tenant's firing pass handles.
     public static let batch = 500

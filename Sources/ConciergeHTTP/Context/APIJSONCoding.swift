@@ -8,7 +8,7 @@ public struct APIJSONEncoder: ResponseEncoder {
 
     public func encode(_ value: some Encodable, from request: Request, context: some RequestContext) throws -> Response
     {
-        let data = try Self.encoder.encode(value)
+        let data = try (value is any SnakeCaseKeyed ? Self.literalEncoder : Self.encoder).encode(value)
         var buffer = ByteBuffer()
         buffer.writeBytes(data)
         return Response(
@@ -17,8 +17,14 @@ public struct APIJSONEncoder: ResponseEncoder {
     }
 
     static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
+        let encoder = literalEncoder
         encoder.keyEncodingStrategy = .convertToSnakeCase
+        return encoder
+    }
+
+    /// The same output for values whose keys are already snake_case (``SnakeCaseKeyed``).
+    static var literalEncoder: JSONEncoder {
+        let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder

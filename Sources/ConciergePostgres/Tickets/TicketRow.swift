@@ -30,8 +30,8 @@ enum TicketRow {
                     groupID: try cells[11].decode(UUID?.self).map(GroupID.init),
                     followerIDs: try cells[12].decode([UUID].self).map(UserID.init),
                     tags: try cells[13].decode([String].self),
-                    customFields: (try? JSONDecoder().decode([String: JSONValue].self, from: Data(customFields.utf8)))
-                        ?? [:],
+                    customFields: customFields == "{}"
+                        ? [:] : (try? JSONDecoder().decode([String: JSONValue].self, from: Data(customFields.utf8))) ?? [:],
                     dueAt: try cells[15].decode(Date?.self),
                     parentID: try cells[16].decode(UUID?.self).map(TicketID.init),
                     mergedIntoID: try cells[17].decode(UUID?.self).map(TicketID.init),
