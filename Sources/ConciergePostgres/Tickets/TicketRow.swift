@@ -31,7 +31,8 @@ enum TicketRow {
                     followerIDs: try cells[12].decode([UUID].self).map(UserID.init),
                     tags: try cells[13].decode([String].self),
                     customFields: customFields == "{}"
-                        ? [:] : (try? JSONDecoder().decode([String: JSONValue].self, from: Data(customFields.utf8))) ?? [:],
+                        ? [:]
+                        : (try? JSONDecoder().decode([String: JSONValue].self, from: Data(customFields.utf8))) ?? [:],
                     dueAt: try cells[15].decode(Date?.self),
                     parentID: try cells[16].decode(UUID?.self).map(TicketID.init),
                     mergedIntoID: try cells[17].decode(UUID?.self).map(TicketID.init),
