@@ -8,11 +8,17 @@ public struct APIJSONEncoder: ResponseEncoder {
 
     public func encode(_ value: some Encodable, from request: Request, context: some RequestContext) throws -> Response
     {
-        let data = try (value is any SnakeCaseKeyed ? Self.literalEncoder : Self.encoder).encode(value)
         var buffer = ByteBuffer()
-        buffer.writeBytes(data)
+        if let writable = value as? any JSONWritable {
+            var writer = JSONWriter()
+            writable.write(to: &writer)
+            buffer.writeBytes(writer.bytes)
+        } else {
+            buffer.writeBytes(try (value is any SnakeCaseKeyed ? Self.literalEncoder : Self.encoder).encode(value))
+        }
+        let count = buffer.readableBytes
         return Response(
-            status: .ok, headers: [.contentType: "application/json; charset=utf-8", .contentLength: "\(data.count)"],
+            status: .ok, headers: [.contentType: "application/json; charset=utf-8", .contentLength: "\(count)"],
             body: .init(byteBuffer: buffer))
     }
 
