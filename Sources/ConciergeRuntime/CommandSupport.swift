@@ -7,6 +7,19 @@ import PostgresNIO
 /// Helpers for one-shot commands (the admin CLI and tests): a platform whose Postgres client
 /// runs only for the duration of the work.
 public enum CommandSupport {
+    /// A one-line description of `error` for an operator. PostgresNIO's own description hides
+    /// everything "to prevent accidental leakage"; the server's message and SQLSTATE name the
+    /// cause without the query or its values.
+    public static func describe(_ error: any Error) -> String {
+        guard let error = error as? PSQLError else { return String(describing: error) }
+        if let message = error.serverInfo?[.message] {
+            let state = error.serverInfo?[.sqlState].map { " (SQLSTATE \($0))" } ?? ""
+            let detail = error.serverInfo?[.detail].map { ": \($0)" } ?? ""
+            return "postgres: \(message)\(detail)\(state)"
+        }
+        return "postgres: \(error.code)"
+    }
+
     /// Builds a platform from the environment, runs `body` with its clients live, then shuts down.
     public static func withPlatform<T: Sendable>(
         logLevel: Logger.Level = .warning, _ body: @Sendable (Platform) async throws -> T

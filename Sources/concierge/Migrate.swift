@@ -8,10 +8,10 @@ struct Migrate: AsyncParsableCommand {
         abstract: "Apply pending database migrations and grant the app role.")
 
     func run() async throws {
-        let configuration = try ConciergeConfiguration()
+        let configuration = try await reportingAppErrors { try ConciergeConfiguration() }
         var logger = Logger(label: "concierge.migrate")
         logger.logLevel = .warning
-        let applied = try await CommandSupport.migrate(configuration, logger: logger)
+        let applied = try await reportingAppErrors { try await CommandSupport.migrate(configuration, logger: logger) }
         print(applied.isEmpty ? "database is up to date" : "applied migrations: \(applied.joined(separator: ", "))")
     }
 }
