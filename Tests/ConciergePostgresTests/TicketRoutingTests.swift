@@ -120,4 +120,38 @@ import Testing
             #expect(try await platform.tickets.get(.id(ticket.id), tenant: team.tenant).assigneeID == nil)
         }
     }
+
+    @Test func aRuleThatUnassignsIsNotUndoneByTheRouter() async throws {
+        try await withTestPlatform { platform in
+            // given round robin and a (strange) trigger that takes every assigned ticket back
+            let team = try await Self.team(platform, method: .roundRobin)
+            _ = try await platform.rules.saveTrigger(
+                try JSONDecoder().decode(
+                    Trigger.self,
+                    from: Data(
+                        #"""
+                        {"key":"unassign","title":{"zh_cn":"x","en":"x"},"events":["ticket_updated"],
+                         "conditions":{"all":[{"field":"assignee_id","operator":"present"}]},
+                         "actions":[{"action":"set_assignee","value":null}]}
+                        """#.utf8)), actor: Self.actor, tenant: team.tenant)
+            let ticket = try await Self.ticket(platform, team)
+            let history = { () async throws -> [RecordedEvent] in
+                try await platform.store.transaction(team.tenant) { tx in
+                    try await tx.events.history(subjectType: "ticket", subjectID: ticket.id.description)
+                }
+            }
+            // when the router assigns it and the trigger takes it back
+            #expect(try await platform.router.route(ticket.id, tenant: team.tenant) != nil)
+            let routed = try #require(try await history().last)
+            try await TriggerRunner(store: platform.store, logger: platform.logger).run(
+                eventID: routed.event.id, tenant: team.tenant)
+            let unassigned = try #require(try await history().last)
+            #expect(unassigned.event.actor == .system("rules"))
+            // then the router leaves the rule's decision alone: no ping-pong
+            let again = try await platform.router.route(
+                ticket.id, tenant: team.tenant, eventID: unassigned.event.id.description)
+            #expect(again == nil)
+            #expect(try await platform.tickets.get(.id(ticket.id), tenant: team.tenant).assigneeID == nil)
+        }
+    }
 }

@@ -37,7 +37,16 @@ public struct TicketRouter: EventSubscriber {
     public func route(_ ticketID: TicketID, tenant: TenantID, eventID: String? = nil) async throws -> UserID? {
         let at = now()
         return try await store.transaction(tenant) { tx -> UserID? in
-            if let eventID, try await !tx.jobReceipts.record(jobID: eventID, handler: name) { return nil }
+            if let eventID {
+                guard try await tx.jobReceipts.record(jobID: eventID, handler: name) else { return nil }
+                // A rule that takes a ticket away from its agent means it: routing it again would
+                // let that rule and the router hand the ticket back and forth forever.
+                if let id = EventID(eventID), let event = try await tx.events.find(id: id)?.event,
+                    Self.rulesUnassigned(event)
+                {
+                    return nil
+                }
+            }
             guard let ticket = try await tx.tickets.lock(id: ticketID), ticket.assigneeID == nil,
                 ticket.status == .new || ticket.status == .open, let group = ticket.groupID
             else { return nil }
@@ -55,6 +64,14 @@ public struct TicketRouter: EventSubscriber {
             try await tx.routing.recordAssignment(group: group, cursor: decision.cursor, agent: agent, at: at)
             return agent
         }
+    }
+
+    /// Whether `event` is a rule removing the ticket's assignee.
+    static func rulesUnassigned(_ event: DomainEvent) -> Bool {
+        guard event.actor == .system("rules"), case .object(let changes)? = event.data["changes"],
+            case .array(let pair)? = changes["assignee_id"], pair.count == 2
+        else { return false }
+        return pair[1] == .null
     }
 
     /// The group's members as routing candidates: presence, capacity, load, skills, regions.
