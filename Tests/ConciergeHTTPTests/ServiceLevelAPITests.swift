@@ -126,6 +126,19 @@ import Testing
             #expect((soon.body["tickets"] as? [Any])?.isEmpty == true)
             let later = try await client.call(.get, "/api/v1/tickets?sla_breach_within=120", token: token)
             #expect((later.body["tickets"] as? [Any])?.count == 1)
+            // and a saved view keeps "breaching within two hours", sorted by the breach
+            let view = try await client.call(
+                .post, "/api/v1/views", token: token,
+                json:
+                    #"{"key":"breaching","title":"即将超时","filters":{"sla_breach_within":120,"sort":"sla_breach_at"},"shared":true}"#
+            )
+            #expect(view.status == .created, "\(view.body)")
+            let breaching = try await client.call(.get, "/api/v1/views/breaching/tickets", token: token)
+            #expect((breaching.body["tickets"] as? [[String: Any]])?.map { $0["id"] as? String } == [id])
+            let invalid = try await client.call(
+                .post, "/api/v1/views", token: token,
+                json: #"{"key":"bad","title":"x","filters":{"sla_breach_within":-1},"shared":true}"#)
+            #expect(invalid.status == .badRequest)
             let othersPolicies = try await client.call(.get, "/api/v1/sla-policies", token: other)
             #expect((othersPolicies.body["sla_policies"] as? [Any])?.isEmpty == true)
         }

@@ -39,11 +39,13 @@ public struct ViewFilters: Sendable, Equatable, Codable {
     public var customFields: [String: JSONValue]?
     public var text: String?
     public var sort: String?
+    /// Tickets breaching within this many minutes of opening the view, or already breached.
+    public var slaBreachWithin: Int?
 
     public init(
         statuses: [TicketStatus]? = nil, priorities: [TicketPriority]? = nil, types: [TicketType]? = nil,
         channels: [TicketChannel]? = nil, assignee: String? = nil, groupIDs: [GroupID]? = nil, tags: [String]? = nil,
-        customFields: [String: JSONValue]? = nil, text: String? = nil, sort: String? = nil
+        customFields: [String: JSONValue]? = nil, text: String? = nil, sort: String? = nil, slaBreachWithin: Int? = nil
     ) {
         self.statuses = statuses
         self.priorities = priorities
@@ -55,6 +57,7 @@ public struct ViewFilters: Sendable, Equatable, Codable {
         self.customFields = customFields
         self.text = text
         self.sort = sort
+        self.slaBreachWithin = slaBreachWithin
     }
 
     enum CodingKeys: String, CodingKey {
@@ -68,6 +71,7 @@ public struct ViewFilters: Sendable, Equatable, Codable {
         case customFields = "custom_fields"
         case text = "q"
         case sort
+        case slaBreachWithin = "sla_breach_within"
     }
 
     /// The query these filters mean for `viewer`.
@@ -100,12 +104,20 @@ public struct ViewFilters: Sendable, Equatable, Codable {
             }
             query.assignee = .user(user)
         }
+        if let minutes = slaBreachWithin {
+            guard (0...525_600).contains(minutes) else {
+                throw AppError(
+                    .invalidInput, code: "out_of_range", message: "must be 0-525600 minutes",
+                    field: "filters.sla_breach_within")
+            }
+            query.slaBreachBefore = Date().addingTimeInterval(Double(minutes) * 60)
+        }
         if let sort {
             let descending = sort.hasPrefix("-")
             guard let field = TicketQuery.SortField(rawValue: descending ? String(sort.dropFirst()) : sort) else {
                 throw AppError(
                     .invalidInput, code: "invalid_field",
-                    message: "must be updated_at, created_at or number, optionally prefixed with -",
+                    message: "must be updated_at, created_at, number or sla_breach_at, optionally prefixed with -",
                     field: "filters.sort")
             }
             query.sort = field
