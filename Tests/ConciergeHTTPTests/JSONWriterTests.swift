@@ -45,7 +45,7 @@ import Testing
         ] {
             var writer = JSONWriter()
             page.write(to: &writer)
-            let expected = try APIJSONEncoder.literalEncoder.encode(page)
+            let expected = try APIJSONEncoder.encoder.encode(page)
             #expect(String(decoding: writer.bytes, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
         }
         var single = JSONWriter()

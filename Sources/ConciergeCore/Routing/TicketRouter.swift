@@ -68,7 +68,7 @@ public struct TicketRouter: EventSubscriber {
 
     /// Whether `event` is a rule removing the ticket's assignee.
     static func rulesUnassigned(_ event: DomainEvent) -> Bool {
-        guard event.actor == .system("rules"), case .object(let changes)? = event.data["changes"],
+        guard event.actor == RuleOutcomeRecorder.actor, case .object(let changes)? = event.data["changes"],
             case .array(let pair)? = changes["assignee_id"], pair.count == 2
         else { return false }
         return pair[1] == .null

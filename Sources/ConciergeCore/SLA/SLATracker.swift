@@ -90,10 +90,7 @@ public struct SLATracker: Sendable {
             actor: .system("sla"),
             data: ["metric": .string(item.metric.rawValue), "target_at": .string(item.targetAt.formatted(.iso8601))],
             occurredAt: at)
-        let payload =
-            #"{"event_id":"\#(event.id)","type":"\#(type)","ticket_id":"\#(item.ticketID)","version":\#(item.ticketVersion)}"#
-        let job = Job(id: event.id.description, name: EventDispatchJob.jobName, tenantID: tenant, payload: payload)
-        return (event, [OutboxMessage(queue: TicketDesk.eventsQueue, job: job)])
+        return (event, [TicketDesk.dispatch(event, ticketID: item.ticketID, version: item.ticketVersion)])
     }
 
     /// The clocks of `ticket` now, stored; empty when no policy applies.

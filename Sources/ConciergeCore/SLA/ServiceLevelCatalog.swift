@@ -41,9 +41,9 @@ public struct ServiceLevelCatalog: Sendable {
     public func deleteCalendar(key: String, actor: Actor, tenant: TenantID) async throws {
         let at = now()
         try await store.transaction(tenant) { tx in
-            if let user = try await tx.serviceLevels.policies().first(where: { $0.calendarKey == key }) {
+            if let policy = try await tx.serviceLevels.policies().first(where: { $0.calendarKey == key }) {
                 throw AppError(
-                    .conflict, code: "calendar_in_use", message: "SLA policy \(user.key) uses this calendar",
+                    .conflict, code: "calendar_in_use", message: "SLA policy \(policy.key) uses this calendar",
                     field: "key")
             }
             guard try await tx.serviceLevels.deleteCalendar(key: key) else {

@@ -218,11 +218,16 @@ public struct TicketDesk: Sendable {
             tenantID: ticket.tenantID, type: type, subjectType: "ticket", subjectID: ticket.id.description,
             actor: actor,
             data: data, occurredAt: ticket.updatedAt)
+        try await tx.events.append(event, outbox: [Self.dispatch(event, ticketID: ticket.id, version: ticket.version)])
+    }
+
+    /// The outbox row that hands a ticket event to the worker's subscribers (`event.dispatch`).
+    static func dispatch(_ event: DomainEvent, ticketID: TicketID, version: Int) -> OutboxMessage {
         let payload =
-            #"{"event_id":"\#(event.id)","type":"\#(type)","ticket_id":"\#(ticket.id)","version":\#(ticket.version)}"#
+            #"{"event_id":"\#(event.id)","type":"\#(event.type)","ticket_id":"\#(ticketID)","version":\#(version)}"#
         let job = Job(
-            id: event.id.description, name: EventDispatchJob.jobName, tenantID: ticket.tenantID, payload: payload)
-        try await tx.events.append(event, outbox: [OutboxMessage(queue: Self.eventsQueue, job: job)])
+            id: event.id.description, name: EventDispatchJob.jobName, tenantID: event.tenantID, payload: payload)
+        return OutboxMessage(queue: eventsQueue, job: job)
     }
 }
 

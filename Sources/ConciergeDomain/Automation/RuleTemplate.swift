@@ -16,28 +16,14 @@ public struct RuleTemplate: Sendable, Equatable {
         "organization.name", "comment.body", "sla.metric",
     ]
 
-    private enum Segment: Sendable, Equatable {
-        case literal(String)
-        case placeholder(String)
-    }
-
     /// The template as written.
     public let text: String
-    private let segments: [Segment]
+    private let parsed: PlaceholderText
 
     /// Parses `text`.
     public init(_ text: String) {
         self.text = text
-        var segments: [Segment] = []
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-            if open.lowerBound > rest.startIndex { segments.append(.literal(String(rest[..<open.lowerBound]))) }
-            segments.append(.placeholder(rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: [" ", "\t"])))
-            rest = rest[close.upperBound...]
-        }
-        if !rest.isEmpty { segments.append(.literal(String(rest))) }
-        self.segments = segments
+        parsed = PlaceholderText(text)
     }
 
     /// Refuses unknown placeholders.
@@ -47,30 +33,13 @@ public struct RuleTemplate: Sendable, Equatable {
     ///   - field: The path to report.
     /// - Throws: ``ValidationError`` with code `unknown_placeholder` listing every unknown name.
     public func validate(customFieldKeys: Set<String>? = nil, field: String = "body") throws(ValidationError) {
-        var unknown: [String] = []
-        for case .placeholder(let name) in segments where !unknown.contains(name) {
-            if Self.placeholderNames.contains(name) { continue }
-            if let key = Self.customFieldKey(name), customFieldKeys?.contains(key) ?? true { continue }
-            unknown.append(name)
-        }
-        guard unknown.isEmpty else {
-            throw ValidationError(
-                field: field, code: "unknown_placeholder",
-                message: "unknown placeholder \(unknown.map { "{{\($0)}}" }.joined(separator: ", "))")
-        }
+        try parsed.validate(known: Self.placeholderNames, customFieldKeys: customFieldKeys, field: field)
     }
 
     /// The template with each placeholder replaced by its value in `subject` (whose ticket is
     /// the ticket after the rules ran); missing values become empty.
     public func render(_ subject: RuleSubject) -> String {
-        var output = ""
-        for segment in segments {
-            switch segment {
-            case .literal(let literal): output += literal
-            case .placeholder(let name): output += Self.value(of: name, in: subject)
-            }
-        }
-        return output
+        parsed.render { Self.value(of: $0, in: subject) }
     }
 
     private static func value(of name: String, in subject: RuleSubject) -> String {
@@ -91,7 +60,7 @@ public struct RuleTemplate: Sendable, Equatable {
         case "comment.body": return subject.comment?.body ?? ""
         case "sla.metric": return subject.slaMetric?.rawValue ?? ""
         default:
-            guard let key = customFieldKey(name) else { return "" }
+            guard let key = PlaceholderText.customFieldKey(name) else { return "" }
             return MacroContext.customFieldText(ticket.customFields)[key] ?? ""
         }
     }
@@ -103,10 +72,5 @@ public struct RuleTemplate: Sendable, Equatable {
             ticketNumber: "", ticketSubject: "", ticketStatus: "", requesterName: name, requesterEmail: "",
             agentName: ""
         ).requesterFirstName
-    }
-
-    private static func customFieldKey(_ name: String) -> String? {
-        guard name.hasPrefix(MacroTemplate.customFieldPrefix) else { return nil }
-        return try? Validate.key(String(name.dropFirst(MacroTemplate.customFieldPrefix.count)), field: "")
     }
 }

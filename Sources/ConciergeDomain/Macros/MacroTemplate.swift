@@ -17,56 +17,29 @@ public struct MacroTemplate: Sendable, Equatable {
     ]
 
     /// Prefix of the custom field placeholders.
-    public static let customFieldPrefix = "ticket.custom_fields."
-
-    private enum Segment: Sendable, Equatable {
-        case literal(String)
-        case placeholder(String)
-    }
+    public static let customFieldPrefix = PlaceholderText.customFieldPrefix
 
     /// The template as written.
     public let text: String
-    private let segments: [Segment]
+    private let parsed: PlaceholderText
 
     /// Parses `text`; a `{{` without a closing `}}` is kept as literal text.
     public init(_ text: String) {
         self.text = text
-        var segments: [Segment] = []
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-            if open.lowerBound > rest.startIndex { segments.append(.literal(String(rest[..<open.lowerBound]))) }
-            let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: [" ", "\t"])
-            segments.append(.placeholder(name))
-            rest = rest[close.upperBound...]
-        }
-        if !rest.isEmpty { segments.append(.literal(String(rest))) }
-        self.segments = segments
+        parsed = PlaceholderText(text)
     }
 
     /// The placeholder names used, in order of first appearance, each once.
-    public var placeholders: [String] {
-        var seen: Set<String> = []
-        return segments.compactMap { segment in
-            guard case .placeholder(let name) = segment, seen.insert(name).inserted else { return nil }
-            return name
-        }
-    }
+    public var placeholders: [String] { parsed.placeholders }
 
     /// The custom field keys the template inserts, in order of first appearance.
-    public var customFieldKeys: [String] {
-        placeholders.compactMap(Self.customFieldKey)
-    }
+    public var customFieldKeys: [String] { placeholders.compactMap(PlaceholderText.customFieldKey) }
 
     /// The placeholders that are not known.
     /// - Parameter customFieldKeys: The keys a `ticket.custom_fields.<key>` placeholder may
     ///   name; `nil` accepts any key that is a valid field key.
     public func unknownPlaceholders(customFieldKeys: Set<String>? = nil) -> [String] {
-        placeholders.filter { name in
-            if Self.fixedPlaceholders.contains(name) { return false }
-            guard let key = Self.customFieldKey(name) else { return true }
-            return !(customFieldKeys?.contains(key) ?? true)
-        }
+        parsed.unknownPlaceholders(known: Self.fixedPlaceholders, customFieldKeys: customFieldKeys)
     }
 
     /// Refuses a template that uses unknown placeholders.
@@ -77,25 +50,13 @@ public struct MacroTemplate: Sendable, Equatable {
     ///   unknown name.
     public func validate(customFieldKeys: Set<String>? = nil, field: String = "reply_template") throws(ValidationError)
     {
-        let unknown = unknownPlaceholders(customFieldKeys: customFieldKeys)
-        guard unknown.isEmpty else {
-            throw ValidationError(
-                field: field, code: "unknown_placeholder",
-                message: "unknown placeholder \(unknown.map { "{{\($0)}}" }.joined(separator: ", "))")
-        }
+        try parsed.validate(known: Self.fixedPlaceholders, customFieldKeys: customFieldKeys, field: field)
     }
 
     /// The template with every placeholder replaced by its value from `context`; unknown
     /// placeholders and custom fields without a value become empty.
     public func render(_ context: MacroContext) -> String {
-        var output = ""
-        for segment in segments {
-            switch segment {
-            case .literal(let literal): output += literal
-            case .placeholder(let name): output += Self.value(of: name, in: context)
-            }
-        }
-        return output
+        parsed.render { Self.value(of: $0, in: context) }
     }
 
     private static func value(of name: String, in context: MacroContext) -> String {
@@ -108,15 +69,8 @@ public struct MacroTemplate: Sendable, Equatable {
         case "requester.email": return context.requesterEmail
         case "agent.name": return context.agentName
         default:
-            guard let key = customFieldKey(name) else { return "" }
+            guard let key = PlaceholderText.customFieldKey(name) else { return "" }
             return context.customFields[key] ?? ""
         }
-    }
-
-    /// The key of a `ticket.custom_fields.<key>` placeholder whose key is well-formed.
-    private static func customFieldKey(_ name: String) -> String? {
-        guard name.hasPrefix(customFieldPrefix) else { return nil }
-        let key = String(name.dropFirst(customFieldPrefix.count))
-        return try? Validate.key(key, field: "")
     }
 }

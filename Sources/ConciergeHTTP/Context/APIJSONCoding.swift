@@ -14,7 +14,7 @@ public struct APIJSONEncoder: ResponseEncoder {
             writable.write(to: &writer)
             buffer.writeBytes(writer.bytes)
         } else {
-            buffer.writeBytes(try (value is any SnakeCaseKeyed ? Self.literalEncoder : Self.encoder).encode(value))
+            buffer.writeBytes(try Self.encoder.encode(value))
         }
         let count = buffer.readableBytes
         return Response(
@@ -23,14 +23,8 @@ public struct APIJSONEncoder: ResponseEncoder {
     }
 
     static var encoder: JSONEncoder {
-        let encoder = literalEncoder
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return encoder
-    }
-
-    /// The same output for values whose keys are already snake_case (``SnakeCaseKeyed``).
-    static var literalEncoder: JSONEncoder {
         let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder

@@ -127,13 +127,6 @@ struct EventRepresentation: ResponseEncodable {
     }
 }
 
-/// A response whose every key is already snake_case, nested values included: the API
-/// encoder sends it without the key conversion, which costs a string rewrite per key.
-protocol SnakeCaseKeyed {}
-
-extension Page: SnakeCaseKeyed where Item: SnakeCaseKeyed {}
-extension Wrapped: SnakeCaseKeyed where Item: SnakeCaseKeyed {}
-
 /// A list under its plural name with the cursor of the next page (`null` on the last page):
 /// `{"users": [...], "next_cursor": "..."}`.
 struct Page<Item: Encodable & Sendable>: ResponseEncodable {

@@ -3,9 +3,9 @@ import ConciergeDomain
 import Foundation
 import Hummingbird
 
-/// A ticket in JSON (snake_case keys): the names integrations rely on. Its keys are spelled
-/// out, so ticket lists skip the encoder's key conversion (a tenth of a list's CPU).
-struct TicketRepresentation: ResponseEncodable, SnakeCaseKeyed {
+/// A ticket in JSON (snake_case keys): the names integrations rely on. Lists and single
+/// tickets are written by ``JSONWriter`` (see `TicketRepresentation+JSONWriter.swift`).
+struct TicketRepresentation: ResponseEncodable {
     var id: String
     var number: Int64
     var subject: String
@@ -35,30 +35,6 @@ struct TicketRepresentation: ResponseEncodable, SnakeCaseKeyed {
     /// The next (or an unmet past) SLA target, for "breaches in 25 min" badges.
     var slaBreachAt: Date?
     var version: Int
-
-    enum CodingKeys: String, CodingKey {
-        case id, number, subject, description, status, priority, type, channel
-        case requesterId = "requester_id"
-        case requester
-        case organizationId = "organization_id"
-        case assigneeId = "assignee_id"
-        case groupId = "group_id"
-        case followerIds = "follower_ids"
-        case tags
-        case customFields = "custom_fields"
-        case dueAt = "due_at"
-        case form
-        case assetId = "asset_id"
-        case parentId = "parent_id"
-        case mergedIntoId = "merged_into_id"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case firstResponseAt = "first_response_at"
-        case solvedAt = "solved_at"
-        case closedAt = "closed_at"
-        case slaBreachAt = "sla_breach_at"
-        case version
-    }
 
     init(_ ticket: Ticket, requester: Customer?) {
         id = ticket.id.description
@@ -92,8 +68,8 @@ struct TicketRepresentation: ResponseEncodable, SnakeCaseKeyed {
     }
 }
 
-/// The requester summary embedded in a ticket (its keys need no conversion).
-struct RequesterRepresentation: Encodable, Sendable, SnakeCaseKeyed {
+/// The requester summary embedded in a ticket.
+struct RequesterRepresentation: Encodable, Sendable {
     var id: String
     var name: String
     var email: String?

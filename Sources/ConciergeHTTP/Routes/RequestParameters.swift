@@ -1,5 +1,6 @@
 import ConciergeCore
 import ConciergeDomain
+import Foundation
 import Hummingbird
 
 extension TenantContext {
@@ -19,5 +20,15 @@ extension Request {
             throw AppError(.invalidInput, code: "invalid_parameter", message: "limit must be 1-\(max)", field: "limit")
         }
         return value
+    }
+
+    /// The ISO 8601 date-time in query parameter `name`, if given.
+    func queryDate(_ name: String) throws -> Date? {
+        guard let text = uri.queryParameters[name[...]] else { return nil }
+        guard let date = try? Date(String(text), strategy: .iso8601) else {
+            throw AppError(
+                .invalidInput, code: "invalid_parameter", message: "\(name) must be an ISO 8601 date-time", field: name)
+        }
+        return date
     }
 }

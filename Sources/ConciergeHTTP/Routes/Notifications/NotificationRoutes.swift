@@ -20,14 +20,7 @@ struct NotificationRoutes {
             } else {
                 cursor = nil
             }
-            let limit =
-                try query["limit"].map { text -> Int in
-                    guard let value = Int(text) else {
-                        throw AppError(
-                            .invalidInput, code: "invalid_parameter", message: "limit must be a number", field: "limit")
-                    }
-                    return value
-                } ?? 50
+            let limit = try request.pageLimit()
             let feed = try await services.notifications.feed(
                 for: context.identity, before: cursor, limit: limit, unreadOnly: query["unread"] == "true")
             return NotificationPage(

@@ -36,8 +36,11 @@ struct RoutingRoutes {
                 throw AppError(.invalidInput, code: "no_user", message: "presence belongs to users; sign in as one")
             }
             let body = try await request.decodeBody(as: PresenceBody.self, context: context)
-            if body.capacity != nil, !context.identity.role.allows(.usersWrite) {
-                throw AppError(.forbidden, code: "forbidden", message: "only an administrator sets capacity")
+            // Capacity is an administrator's decision, made through users/{id}/presence (users:write).
+            guard body.capacity == nil else {
+                throw AppError(
+                    .invalidInput, code: "not_allowed", message: "set capacity through /api/v1/users/{id}/presence",
+                    field: "capacity")
             }
             return try await update(user, body, context: context)
         }

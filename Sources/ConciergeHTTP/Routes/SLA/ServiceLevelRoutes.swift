@@ -50,10 +50,8 @@ struct ServiceLevelRoutes {
             return Response(status: .noContent)
         }
         api.get("tickets/:ticket/sla", requires: .ticketsRead) { _, context in
-            guard let reference = TicketReference(context.parameters.get("ticket") ?? "") else {
-                throw AppError.notFound("ticket")
-            }
-            let targets = try await services.serviceLevels.targets(of: reference, tenant: context.identity.tenantID)
+            let targets = try await services.serviceLevels.targets(
+                of: try context.ticket(), tenant: context.identity.tenantID)
             return Page(key: "sla", items: targets.map(SLATargetRepresentation.init), nextCursor: nil)
         }
     }

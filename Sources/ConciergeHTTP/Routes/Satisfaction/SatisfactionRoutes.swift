@@ -10,11 +10,8 @@ struct SatisfactionRoutes {
 
     func register(on api: RouterGroup<TenantContext>) {
         api.get("tickets/:ticket/satisfaction", requires: .ticketsRead) { _, context in
-            guard let reference = TicketReference(context.parameters.get("ticket") ?? "") else {
-                throw AppError.notFound("ticket")
-            }
             let surveys = try await services.satisfaction.surveys(
-                ofTicket: reference, tenant: context.identity.tenantID)
+                ofTicket: try context.ticket(), tenant: context.identity.tenantID)
             return Page(key: "surveys", items: surveys.map(SurveyRepresentation.init), nextCursor: nil)
         }
         api.get("satisfaction", requires: .ticketsRead) { request, context in
@@ -29,8 +26,8 @@ struct SatisfactionRoutes {
                 }
                 agent = id
             }
-            let from = try Self.date(query["from"].map(String.init), field: "from")
-            let to = try Self.date(query["to"].map(String.init), field: "to")
+            let from = try request.queryDate("from")
+            let to = try request.queryDate("to")
             let results = try await services.satisfaction.results(
                 kind: kind, agent: agent, from: from, to: to, tenant: context.identity.tenantID)
             return SatisfactionResults(
@@ -43,15 +40,6 @@ struct SatisfactionRoutes {
             return EditedResponse(
                 status: .created, response: Wrapped(key: "survey", item: SurveyRepresentation(survey)))
         }
-    }
-
-    static func date(_ text: String?, field: String) throws -> Date? {
-        guard let text else { return nil }
-        guard let date = try? Date(text, strategy: .iso8601) else {
-            throw AppError(
-                .invalidInput, code: "invalid_parameter", message: "is not an ISO 8601 date-time", field: field)
-        }
-        return date
     }
 }
 
