@@ -33,6 +33,8 @@ public struct ConciergeConfiguration: Sendable {
     public var loginMaxFailures: Int
     public var loginWindowSeconds: Int
     public var apiRequestsPerMinute: Int
+    /// How long an API process trusts a token it has looked up (0: never; look up every request).
+    public var tokenCacheSeconds: Int
     public var workerConcurrency: Int
     public var workerQueues: [String]
     public var queueVisibilitySeconds: Int
@@ -107,6 +109,7 @@ public struct ConciergeConfiguration: Sendable {
         loginMaxFailures = try reader.int("CONCIERGE_LOGIN_MAX_FAILURES", 5, range: 1...1000)
         loginWindowSeconds = try reader.int("CONCIERGE_LOGIN_WINDOW_SECONDS", 900, range: 1...86400)
         apiRequestsPerMinute = try reader.int("CONCIERGE_API_REQUESTS_PER_MINUTE", 3000, range: 1...1_000_000)
+        tokenCacheSeconds = try reader.int("CONCIERGE_TOKEN_CACHE_SECONDS", 5, range: 0...60)
         workerConcurrency = try reader.int("CONCIERGE_WORKER_CONCURRENCY", 8, range: 1...256)
         workerQueues = reader.string("CONCIERGE_WORKER_QUEUES", "default,events,notifications,connectors,diagnostics")
             .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

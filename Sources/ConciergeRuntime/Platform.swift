@@ -20,6 +20,8 @@ public struct Platform: Sendable {
     public let limiter: RedisRateLimiter
     public let tenants: TenantPostgresDirectory
     public let credentials: CredentialPostgresStore
+    /// The credentials as requests use them: live API tokens remembered for a few seconds.
+    public let cachedCredentials: CachedCredentialStore
     public let store: PostgresTenantStore
     public let outbox: OutboxPostgresSource
     public let election: PostgresLeaderElection
@@ -45,6 +47,7 @@ public struct Platform: Sendable {
         limiter = RedisRateLimiter(pool: redis, keyPrefix: configuration.redisPrefix)
         tenants = TenantPostgresDirectory(client: postgres, logger: logger)
         credentials = CredentialPostgresStore(client: postgres, logger: logger)
+        cachedCredentials = CachedCredentialStore(credentials, lifetime: .seconds(configuration.tokenCacheSeconds))
         store = PostgresTenantStore(client: postgres, logger: logger)
         outbox = OutboxPostgresSource(client: postgres, logger: logger)
         election = PostgresLeaderElection(client: postgres, logger: logger)
@@ -60,7 +63,7 @@ public struct Platform: Sendable {
         UserAdministration(tenants: tenants, store: store, credentials: credentials, hasher: hasher)
     }
     public var groups: GroupAdministration { GroupAdministration(store: store) }
-    public var tokens: APITokenAdministration { APITokenAdministration(credentials: credentials, store: store) }
+    public var tokens: APITokenAdministration { APITokenAdministration(credentials: cachedCredentials, store: store) }
     public var audit: AuditTrail { AuditTrail(store: store) }
     public var tickets: TicketDesk { TicketDesk(store: store, configurations: ticketConfigurations) }
     public var conversation: TicketConversation { TicketConversation(store: store) }
@@ -85,7 +88,7 @@ public struct Platform: Sendable {
     /// account spends as long as a real one.
     public func authentication() async throws -> Authentication {
         Authentication(
-            tenants: CachedTenantDirectory(tenants), credentials: credentials, store: store, hasher: hasher,
+            tenants: CachedTenantDirectory(tenants), credentials: cachedCredentials, store: store, hasher: hasher,
             limiter: limiter,
             policy: .init(
                 maxFailures: configuration.loginMaxFailures, window: .seconds(configuration.loginWindowSeconds),
@@ -134,6 +137,8 @@ public struct Platform: Sendable {
             SatisfactionSendingTask(
                 directory: SatisfactionPostgresDirectory(client: postgres, logger: logger), desk: satisfaction,
                 logger: logger),
+            SearchIndexFlushTask(
+                maintainer: SearchIndexPostgresMaintainer(client: postgres, logger: logger), logger: logger),
         ]
     }
 

@@ -67,11 +67,13 @@ extension ServiceLevelPostgresRepository {
         }
         try await connection.query(
             """
-            UPDATE tickets SET sla_breach_at = (
-                SELECT min(target_at) FROM ticket_sla_targets
+            WITH next AS (
+                SELECT min(target_at) AS breach_at FROM ticket_sla_targets
                 WHERE tenant_id = \(tenantID.rawValue) AND ticket_id = \(ticket.rawValue) AND fulfilled_at IS NULL
                   AND status <> 'paused')
-            WHERE tenant_id = \(tenantID.rawValue) AND id = \(ticket.rawValue)
+            UPDATE tickets t SET sla_breach_at = next.breach_at FROM next
+            WHERE t.tenant_id = \(tenantID.rawValue) AND t.id = \(ticket.rawValue)
+              AND t.sla_breach_at IS DISTINCT FROM next.breach_at
             """, logger: logger)
     }
 

@@ -16,8 +16,9 @@ struct TicketQuerySQL {
     let query: TicketQuery
     let tenant: TenantID
 
-    /// The WHERE conditions of the query's filters and search, with their bindings.
-    private func filters() throws -> (conditions: [String], binds: PostgresBindings, tsquery: String?) {
+    /// The WHERE conditions of the query's filters, with their bindings, and the ranked search
+    /// (a call of `ticket_search_ranked`) when the query has text.
+    private func filters() throws -> (conditions: [String], binds: PostgresBindings, search: String?) {
         var binds = PostgresBindings()
         var conditions: [String] = []
         func bind(_ value: some PostgresEncodable) throws -> String {
@@ -54,21 +55,20 @@ struct TicketQuerySQL {
         if !query.customFields.isEmpty {
             conditions.append("t.custom_fields @> \(try bind(TicketRow.json(query.customFields)))::jsonb")
         }
-        var tsqueryExpression: String?
+        var search: String?
         if let text = query.text, let tsquery = SearchTokenizer.query(text) {
+            // Candidates are the most recent matches of tickets and of comments, ranked by the
+            // function as it reads them (GIN indexes, the caller's tenant only).
             let q = "to_tsquery('simple', \(try bind(tsquery)))"
-            // Candidates are the most recent matches of tickets and of comments; only they are
-            // ranked. The function reads them with the GIN indexes, for the caller's tenant only.
-            let cap = try bind(Self.searchCandidates)
-            conditions.append("t.id IN (SELECT ticket_id FROM ticket_search_candidates(\(q), \(cap)::int4))")
-            tsqueryExpression = q
+            search = "ticket_search_ranked(\(q), \(try bind(Self.searchCandidates))::int4)"
         }
-        return (conditions, binds, tsqueryExpression)
+        return (conditions, binds, search)
     }
 
     /// `SELECT count(*)` of the matching tickets, stopping at `cap`.
     func count(cap: Int) throws -> PostgresQuery {
-        var (conditions, binds, _) = try filters()
+        var (conditions, binds, search) = try filters()
+        if let search { conditions.append("t.id IN (SELECT ticket_id FROM \(search))") }
         binds.append(cap)
         return PostgresQuery(
             unsafeSQL:
@@ -77,17 +77,25 @@ struct TicketQuerySQL {
     }
 
     func statement() throws -> Statement {
-        var (conditions, binds, tsqueryExpression) = try filters()
+        var (conditions, binds, search) = try filters()
         func bind(_ value: some PostgresEncodable) throws -> String {
             try binds.append(value)
             return "$\(binds.count)"
         }
 
         let order: String
+        var source = "tickets t"
+        var pageColumns = "t.id"
+        var outerOrder: String?
         var offsetClause = ""
         let cursor: (Ticket) -> String
-        if let q = tsqueryExpression {
-            order = "ts_rank(t.search_vector, \(q)) DESC, t.updated_at DESC, t.id DESC"
+        if let search {
+            // Ordered by the function's columns only, so Postgres sorts the candidates first and
+            // reads tickets just until the page is full.
+            source = "\(search) r JOIN tickets t ON t.tenant_id = $1 AND t.id = r.ticket_id"
+            pageColumns = "r.ticket_id AS id, r.rank, r.recency"
+            order = "r.rank DESC, r.recency DESC, r.ticket_id DESC"
+            outerOrder = "page.rank DESC, page.recency DESC, page.id DESC"
             let offset = try Self.offset(from: query.cursor)
             let next = offset + query.limit
             offsetClause = " OFFSET \(try bind(offset))"
@@ -126,11 +134,11 @@ struct TicketQuerySQL {
         // entries sorted, instead of thousands of rows read), then only those rows are read.
         let sql = """
             SELECT \(columns) FROM tickets t JOIN (
-                SELECT t.id FROM tickets t WHERE \(conditions.joined(separator: " AND "))
+                SELECT \(pageColumns) FROM \(source) WHERE \(conditions.joined(separator: " AND "))
                 ORDER BY \(order) LIMIT \(limit)\(offsetClause)
             ) page ON t.id = page.id
             WHERE t.tenant_id = $1
-            ORDER BY \(order)
+            ORDER BY \(outerOrder ?? order)
             """
         return Statement(query: PostgresQuery(unsafeSQL: sql, binds: binds), cursor: cursor)
     }
@@ -156,7 +164,7 @@ struct TicketQuerySQL {
 
     /// How many of the newest matching tickets, and of the newest matching comments, a search
     /// ranks. Older matches are reached by narrowing the search (dates, status, more words).
-    static let searchCandidates = 400
+    static let searchCandidates = 200
 
     static func offset(from cursor: String?) throws -> Int {
         guard let cursor else { return 0 }
