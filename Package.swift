@@ -92,13 +92,16 @@ let package = Package(
             swiftSettings: strict
         ),
         // Composition: the only target that knows the concrete adapters.
-        // Outbound connectors: Email/ (SMTP client, RFC 5322 messages); more with the integration hub.
+        // Outbound connectors: Email/ (SMTP), HTTP/ + Network/ (SSRF-guarded HTTP client), Webhook/,
+        // DingTalk/, WeCom/, SMS/, Vendors/ (shared response classification). Imports no Concierge target.
         .target(
             name: "ConciergeConnectors",
             dependencies: [
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -170,7 +173,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        // Email tests run a real SMTP server (Email/smtp_test_server.py, Python aiosmtpd) on 127.0.0.1.
+        // Tests run real peers on 127.0.0.1: an SMTP server (Email/smtp_test_server.py, aiosmtpd), an HTTP
+        // server (HTTP/http_test_server.py) and vendor stubs that verify signatures (Vendors/vendor_stub_server.py).
         .testTarget(
             name: "ConciergeConnectorsTests",
             dependencies: [
@@ -179,7 +183,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            exclude: ["Email/smtp_test_server.py"],
+            exclude: ["Email/smtp_test_server.py", "HTTP/http_test_server.py", "Vendors/vendor_stub_server.py"],
             swiftSettings: strict
         ),
         .testTarget(

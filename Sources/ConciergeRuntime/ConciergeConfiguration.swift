@@ -1,3 +1,4 @@
+import ConciergeCore
 import ConciergeDomain
 import Foundation
 import Logging
@@ -45,6 +46,10 @@ public struct ConciergeConfiguration: Sendable {
     public var attachmentMaxBytes: Int
     /// Minutes between solving a ticket and sending its CSAT survey.
     public var csatDelayMinutes: Int
+    /// The key ring that seals connector secrets (`id:base64,…`, 32-byte keys, the first seals).
+    public var secretKeys: String
+    /// Networks connectors may reach although the SSRF guard blocks them (CIDRs).
+    public var connectorAllowedNetworks: [String]
     /// Days a survey link stays valid.
     public var surveyLifetimeDays: Int
     /// Outgoing mail relay; an empty host records emails as undeliverable instead of sending.
@@ -132,6 +137,13 @@ public struct ConciergeConfiguration: Sendable {
         smtpPassword = reader.string("CONCIERGE_SMTP_PASSWORD", "")
         smtpFrom = reader.string("CONCIERGE_SMTP_FROM", "support@concierge.local")
         smtpCAFile = reader.string("CONCIERGE_SMTP_CA_FILE", "")
+        secretKeys = reader.string("CONCIERGE_SECRET_KEYS", "")
+        guard SecretBox(ring: secretKeys) != nil else {
+            throw ConfigurationError(
+                variable: "CONCIERGE_SECRET_KEYS", message: "must be id:base64,… with 32-byte keys and distinct ids")
+        }
+        connectorAllowedNetworks = reader.string("CONCIERGE_CONNECTOR_ALLOWED_NETWORKS", "").split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         instanceID = reader.string("CONCIERGE_INSTANCE_ID", "\(ProcessInfo.processInfo.hostName):\(getpid())")
     }
 

@@ -1,3 +1,4 @@
+import ConciergeConnectors
 import ConciergeCore
 import ConciergeDomain
 import ConciergePostgres
@@ -29,6 +30,10 @@ public struct Platform: Sendable {
     public let health: [any HealthProbe]
     /// The outgoing mail relay (or none: emails are recorded as undeliverable).
     public let emailSender: any EmailSender
+    /// Seals and opens connector secrets (CONCIERGE_SECRET_KEYS).
+    public let secretBox: SecretBox
+    /// Sends connector messages (SSRF-guarded HTTP client and the vendor formats).
+    public let connectorGateway: any ConnectorGateway
     /// Tenants' custom fields and forms for ticket creation, shared by every request.
     public let ticketConfigurations = TicketConfigurationCache()
 
@@ -54,6 +59,21 @@ public struct Platform: Sendable {
         hasher = BcryptPasswordHasher(cost: configuration.bcryptCost)
         health = [PostgresHealthProbe(client: postgres, logger: logger), RedisHealthProbe(pool: redis)]
         emailSender = try SMTPEmailSender(configuration: configuration, logger: logger)
+        secretBox = SecretBox(ring: configuration.secretKeys) ?? SecretBox(keys: [])
+        var allowed: [IPAddressRange] = []
+        for network in configuration.connectorAllowedNetworks {
+            guard let range = IPAddressRange(network) else {
+                throw ConfigurationError(
+                    variable: "CONCIERGE_CONNECTOR_ALLOWED_NETWORKS",
+                    message: "\(network) is not an address or CIDR range")
+            }
+            allowed.append(range)
+        }
+        let policy = OutboundAddressPolicy(
+            mode: configuration.deploymentMode == .selfHosted ? .selfHosted : .shared, allowList: allowed)
+        connectorGateway = VendorConnectorGateway(
+            transport: try ConnectorHTTPClient(configuration: .init(addressPolicy: policy), logger: logger),
+            logger: logger)
     }
 
     // MARK: Use cases
@@ -111,13 +131,27 @@ public struct Platform: Sendable {
                 lifetime: .seconds(configuration.surveyLifetimeDays * 86400), publicURL: configuration.publicURL))
     }
 
+    public var connectorDeliverer: ConnectorDeliverer {
+        ConnectorDeliverer(
+            store: store, gateway: connectorGateway, secrets: secretBox, limiter: limiter, queue: queue, logger: logger)
+    }
+    public var connectors: ConnectorHub {
+        ConnectorHub(
+            store: store, tenants: CachedTenantDirectory(tenants), secrets: secretBox, deliverer: connectorDeliverer,
+            publicURL: configuration.publicURL)
+    }
+
     public var jobHandlers: [any JobHandler] {
         [
             ProbeJob(store: store),
             EventDispatchJob(subscribers: [
                 SLAEventSubscriber(tracker: slaTracker), TriggerRunner(store: store, logger: logger), router,
                 SatisfactionSubscriber(desk: satisfaction),
+                ConnectorFanOut(
+                    store: store, tenants: CachedTenantDirectory(tenants), queue: queue,
+                    publicURL: configuration.publicURL),
             ]),
+            ConnectorDeliveryJob(deliverer: connectorDeliverer),
             EmailDeliveryJob(store: store, tenants: CachedTenantDirectory(tenants), sender: emailSender),
             SLARecomputeJob(store: store, tracker: slaTracker),
         ]

@@ -51,4 +51,5 @@ public protocol TenantTransaction: Sendable {
     var notifications: any NotificationRepository { get }
     var routing: any RoutingRepository { get }
     var satisfaction: any SatisfactionRepository { get }
+    var connectors: any ConnectorRepository { get }
 }

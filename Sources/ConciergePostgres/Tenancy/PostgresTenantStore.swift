@@ -93,6 +93,9 @@ struct PostgresTenantTransaction: TenantTransaction {
     var satisfaction: any SatisfactionRepository {
         SatisfactionPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
     }
+    var connectors: any ConnectorRepository {
+        ConnectorPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
+    }
     var assets: any AssetRepository {
         AssetPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
     }

@@ -1,0 +1,46 @@
+/// What a connector talks to; decides its settings, its secrets and its default rate limit.
+public enum ConnectorKind: String, Sendable, Codable, CaseIterable {
+    /// A signed JSON POST to any URL (HMAC-SHA256 over timestamp and body).
+    case webhook
+    /// A DingTalk custom group robot (webhook with access_token; signed-secret or keyword mode).
+    case dingtalkRobot = "dingtalk_robot"
+    /// DingTalk's app robot API (app key and secret for an access token, robotCode).
+    case dingtalkApp = "dingtalk_app"
+    /// A WeCom group robot (its key sits in the URL: the whole URL is a secret).
+    case wecomRobot = "wecom_robot"
+    /// Text messages through an HTTP SMS gateway described by a request template.
+    case sms
+
+    /// The secret settings this kind needs (sealed at rest, never returned by the API).
+    public var secretNames: Set<String> {
+        switch self {
+        case .webhook: ["signing_secret"]
+        case .dingtalkRobot: ["access_token", "sign_secret"]
+        case .dingtalkApp: ["app_key", "app_secret"]
+        case .wecomRobot: ["webhook_key"]
+        case .sms: ["api_key"]
+        }
+    }
+
+    /// Which of ``secretNames`` must be present.
+    public var requiredSecrets: Set<String> {
+        switch self {
+        case .webhook: ["signing_secret"]
+        case .dingtalkRobot: ["access_token"]
+        case .dingtalkApp: ["app_key", "app_secret"]
+        case .wecomRobot: ["webhook_key"]
+        case .sms: []
+        }
+    }
+
+    /// Messages per minute when the tenant sets none: the vendors' documented robot limit (20
+    /// per minute for DingTalk and WeCom group robots), generous for the others.
+    public var defaultRateLimitPerMinute: Int {
+        switch self {
+        case .dingtalkRobot, .wecomRobot: 20
+        case .dingtalkApp: 600
+        case .webhook: 6000
+        case .sms: 60
+        }
+    }
+}
