@@ -26,6 +26,16 @@ WORKER_PORT="${CONCIERGE_WORKER_HTTP_PORT:-8081}"
 SCHEDULER_PORT="${CONCIERGE_SCHEDULER_HTTP_PORT:-8082}"
 # Local runs are plain http: a Secure cookie would never be sent back by the browser.
 export CONCIERGE_COOKIE_SECURE="${CONCIERGE_COOKIE_SECURE:-false}"
+# Connector secrets need a key ring: a local one is made once and kept with the local data.
+if [[ -z ${CONCIERGE_SECRET_KEYS:-} ]]; then
+    KEY_FILE="${ROOT}/.data/dev/secret-keys"
+    if [[ ! -s ${KEY_FILE} ]]; then
+        mkdir -p "$(dirname "${KEY_FILE}")"
+        (umask 077 && printf 'local1:%s\n' "$(head -c 32 /dev/urandom | base64)" >"${KEY_FILE}")
+    fi
+    CONCIERGE_SECRET_KEYS="$(<"${KEY_FILE}")"
+    export CONCIERGE_SECRET_KEYS
+fi
 
 say() { printf '[run] %s\n' "$*"; }
 die() {

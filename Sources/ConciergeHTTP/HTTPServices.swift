@@ -21,6 +21,7 @@ public struct HTTPServices: Sendable {
     public var notifications: NotificationFeed
     public var presence: AgentPresenceDesk
     public var satisfaction: SatisfactionDesk
+    public var connectors: ConnectorHub
     public var limiter: any RateLimiter
     public var health: [any HealthProbe]
     /// Renders the Prometheus text exposition of this process.
@@ -33,7 +34,7 @@ public struct HTTPServices: Sendable {
         conversation: TicketConversation, fields: FieldCatalog, views: ViewCatalog, macros: MacroCatalog,
         attachments: TicketAttachments, serviceLevels: ServiceLevelCatalog, rules: RuleCatalog,
         notifications: NotificationFeed, presence: AgentPresenceDesk, satisfaction: SatisfactionDesk,
-        customers: CustomerDirectory, limiter: any RateLimiter,
+        customers: CustomerDirectory, connectors: ConnectorHub, limiter: any RateLimiter,
         health: [any HealthProbe], metrics: @escaping @Sendable () async -> String, settings: HTTPSettings
     ) {
         self.authentication = authentication
@@ -54,6 +55,7 @@ public struct HTTPServices: Sendable {
         self.notifications = notifications
         self.presence = presence
         self.satisfaction = satisfaction
+        self.connectors = connectors
         self.limiter = limiter
         self.health = health
         self.metrics = metrics
