@@ -52,12 +52,7 @@ final class VendorConnectorGateway: ConnectorGateway {
             let url = string(settings["url"]) ?? ""
             let builder = WebhookRequestBuilder(
                 url: url, signer: WebhookSigner(secret: secrets["signing_secret"] ?? ""))
-            let headers: [ConnectorHTTPHeader] =
-                if case .object(let fields)? = settings["headers"] {
-                    fields.sorted { $0.key < $1.key }.compactMap { name, value in
-                        string(value).map { ConnectorHTTPHeader(name, $0) }
-                    }
-                } else { [] }
+            let headers = configuredHeaders(settings)
             let outcome = await WebhookConnector(builder: builder, transport: transport, logger: logger).deliver(
                 event: message.eventType, deliveryID: message.deliveryID.description, body: message.webhookBody(),
                 extraHeaders: headers)
@@ -133,12 +128,7 @@ final class VendorConnectorGateway: ConnectorGateway {
                 return (.permanent(reason: "wecom: \(error)"), summary(endpointURL))
             }
         case .sms:
-            var headers: [ConnectorHTTPHeader] =
-                if case .object(let fields)? = settings["headers"] {
-                    fields.sorted { $0.key < $1.key }.compactMap { name, value in
-                        string(value).map { ConnectorHTTPHeader(name, $0) }
-                    }
-                } else { [] }
+            var headers = configuredHeaders(settings)
             if let key = secrets["api_key"] { headers.append(ConnectorHTTPHeader("Authorization", "Bearer \(key)")) }
             let bodyText = string(settings["body_template"])
             let body: SMSBodyTemplate =
@@ -181,6 +171,14 @@ final class VendorConnectorGateway: ConnectorGateway {
             let created = DingTalkAccessTokenProvider(credentials: credentials, transport: transport, baseURL: baseURL)
             providers[key] = created
             return created
+        }
+    }
+
+    /// The tenant's extra headers (`settings.headers`), in name order.
+    private func configuredHeaders(_ settings: [String: JSONValue]) -> [ConnectorHTTPHeader] {
+        guard case .object(let fields)? = settings["headers"] else { return [] }
+        return fields.sorted { $0.key < $1.key }.compactMap { name, value in
+            string(value).map { ConnectorHTTPHeader(name, $0) }
         }
     }
 

@@ -16,7 +16,7 @@ public struct StoredConnector: Sendable, Equatable {
 }
 
 /// Filters of the delivery log.
-public struct ConnectorDeliveryQuery: Sendable, Equatable {
+public struct ConnectorDeliveryQuery: Sendable {
     public var connectorID: ConnectorID?
     public var statuses: [ConnectorDeliveryStatus]
     /// Only deliveries created before this one (the page's cursor).
@@ -33,10 +33,6 @@ public struct ConnectorDeliveryQuery: Sendable, Equatable {
         self.limit = limit
     }
 
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.connectorID == rhs.connectorID && lhs.statuses == rhs.statuses && lhs.limit == rhs.limit
-            && lhs.before?.createdAt == rhs.before?.createdAt && lhs.before?.id == rhs.before?.id
-    }
 }
 
 /// The result of one attempt, as recorded on the delivery.

@@ -18,7 +18,7 @@ extension ConnectorPostgresRepository {
                     message, status, created_at, updated_at)
                 VALUES (\(tenantID.rawValue), \(delivery.id.rawValue), \(delivery.connectorID.rawValue),
                     \(delivery.idempotencyKey), \(delivery.eventType), \(delivery.ticketID?.rawValue),
-                    \(Self.json(delivery.message))::jsonb, \(delivery.status.rawValue), \(delivery.createdAt),
+                    \(TicketRow.json(delivery.message))::jsonb, \(delivery.status.rawValue), \(delivery.createdAt),
                     \(delivery.updatedAt))
                 ON CONFLICT (tenant_id, connector_id, idempotency_key) DO NOTHING
                 RETURNING tenant_id

@@ -23,7 +23,7 @@ struct ConnectorPostgresRepository: ConnectorRepository {
                 INSERT INTO connectors (tenant_id, id, key, kind, name, enabled, settings, sealed_secrets, secrets_key_id,
                     secret_names, events, rate_limit_per_minute, created_at, updated_at)
                 VALUES (\(tenantID.rawValue), \(c.id.rawValue), \(c.key), \(c.kind.rawValue), \(c.name), \(c.enabled),
-                    \(Self.json(c.settings))::jsonb, \(stored.sealedSecrets), \(stored.secretsKeyID), \(c.secretNames.sorted()),
+                    \(TicketRow.json(c.settings))::jsonb, \(stored.sealedSecrets), \(stored.secretsKeyID), \(c.secretNames.sorted()),
                     \(c.events), \(c.rateLimitPerMinute), \(c.createdAt), \(c.updatedAt))
                 """, logger: logger)
         }
@@ -34,7 +34,7 @@ struct ConnectorPostgresRepository: ConnectorRepository {
         try await connection.query(
             """
             UPDATE connectors SET key = \(c.key), name = \(c.name), enabled = \(c.enabled),
-                settings = \(Self.json(c.settings))::jsonb, sealed_secrets = \(stored.sealedSecrets),
+                settings = \(TicketRow.json(c.settings))::jsonb, sealed_secrets = \(stored.sealedSecrets),
                 secrets_key_id = \(stored.secretsKeyID), secret_names = \(c.secretNames.sorted()), events = \(c.events),
                 rate_limit_per_minute = \(c.rateLimitPerMinute), consecutive_failures = \(c.circuit.consecutiveFailures),
                 circuit_open_until = \(c.circuit.openUntil), updated_at = \(c.updatedAt)
@@ -126,12 +126,6 @@ struct ConnectorPostgresRepository: ConnectorRepository {
                     secretsKeyID: try r[7].decode(String?.self)))
         }
         return result
-    }
-
-    static func json(_ object: [String: JSONValue]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: (try? encoder.encode(object)) ?? Data("{}".utf8), as: UTF8.self)
     }
 
     static func object(_ text: String) -> [String: JSONValue] {
