@@ -24,6 +24,9 @@ PACKAGES=(
     python3-yaml        # scripts/check-deploy.py
     python3-aiosmtpd    # the real SMTP server the email tests send to (127.0.0.1)
     openssl             # self-signed certificates for those tests' STARTTLS and TLS
+    dovecot-imapd       # the real IMAP server the mailbox-polling tests read from (127.0.0.1)
+    swaks               # sends the inbound-SMTP tests' mail, as an outside mail server would
+    zbar-tools          # zbarimg decodes the asset QR codes the tests render
 )
 
 log() { printf 'install-deps: %s\n' "$*"; }

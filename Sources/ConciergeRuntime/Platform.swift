@@ -141,16 +141,23 @@ public struct Platform: Sendable {
             publicURL: configuration.publicURL)
     }
 
+    /// Places the `call_connector` actions of triggers and automations.
+    public var ruleConnectorCalls: RuleConnectorCalls {
+        RuleConnectorCalls(tenants: CachedTenantDirectory(tenants), publicURL: configuration.publicURL)
+    }
+
     public var jobHandlers: [any JobHandler] {
         [
             ProbeJob(store: store),
-            EventDispatchJob(subscribers: [
-                SLAEventSubscriber(tracker: slaTracker), TriggerRunner(store: store, logger: logger), router,
-                SatisfactionSubscriber(desk: satisfaction),
-                ConnectorFanOut(
-                    store: store, tenants: CachedTenantDirectory(tenants), queue: queue,
-                    publicURL: configuration.publicURL),
-            ]),
+            EventDispatchJob(
+                store: store,
+                subscribers: [
+                    SLAEventSubscriber(),
+                    TriggerRunner(store: store, connectorCalls: ruleConnectorCalls, logger: logger), router,
+                    SatisfactionSubscriber(desk: satisfaction),
+                    ConnectorFanOut(
+                        tenants: CachedTenantDirectory(tenants), queue: queue, publicURL: configuration.publicURL),
+                ]),
             ConnectorDeliveryJob(deliverer: connectorDeliverer),
             EmailDeliveryJob(store: store, tenants: CachedTenantDirectory(tenants), sender: emailSender),
             SLARecomputeJob(store: store, tracker: slaTracker),
@@ -167,7 +174,8 @@ public struct Platform: Sendable {
                 dueTenants: SLADuePostgresTenants(client: postgres, logger: logger), tracker: slaTracker,
                 logger: logger),
             AutomationPass(
-                tenants: AutomationPostgresTenants(client: postgres, logger: logger), store: store, logger: logger),
+                tenants: AutomationPostgresTenants(client: postgres, logger: logger), store: store,
+                connectorCalls: ruleConnectorCalls, logger: logger),
             SatisfactionSendingTask(
                 directory: SatisfactionPostgresDirectory(client: postgres, logger: logger), desk: satisfaction,
                 logger: logger),

@@ -17,15 +17,18 @@ public struct AutomationPass: PeriodicTask {
     let store: any TenantStore
     let desk: TicketDesk
     let conversation: TicketConversation
+    let connectorCalls: RuleConnectorCalls?
     let logger: Logger
     let now: @Sendable () -> Date
 
+    /// - Parameter connectorCalls: places `call_connector` actions (without it they are skipped).
     public init(
-        tenants: any AutomationTenants, store: any TenantStore, interval: Duration = .seconds(60), logger: Logger,
-        now: @escaping @Sendable () -> Date = Date.init
+        tenants: any AutomationTenants, store: any TenantStore, connectorCalls: RuleConnectorCalls? = nil,
+        interval: Duration = .seconds(60), logger: Logger, now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.tenants = tenants
         self.store = store
+        self.connectorCalls = connectorCalls
         self.desk = TicketDesk(store: store, now: now)
         self.conversation = TicketConversation(store: store, now: now)
         self.interval = interval
@@ -107,7 +110,7 @@ public struct AutomationPass: PeriodicTask {
         guard let locked = try await tx.tickets.lock(id: ticket.id), locked.version == ticket.version else { return 0 }
         try await tx.rules.updateMarkers(of: ticket.id, adding: run.markersToAdd, removing: run.markersToRemove, at: at)
         let recorder = RuleOutcomeRecorder(
-            tx: tx, desk: desk, conversation: conversation, kind: "automations", at: at)
+            tx: tx, desk: desk, conversation: conversation, kind: "automations", connectorCalls: connectorCalls, at: at)
         try await recorder.record(run.outcome, on: locked)
         return run.markersToAdd.count
     }

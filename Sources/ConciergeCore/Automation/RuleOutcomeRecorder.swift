@@ -4,7 +4,8 @@ import Foundation
 /// Writes what a trigger or automation run decided, in the caller's transaction: the ticket's
 /// new state with a history event naming the rules that fired (actor `system:rules`, which
 /// triggers never react to, so rules cannot set each other off across events), internal
-/// notes, in-app notifications and queued emails (``OutgoingEmail``).
+/// notes, in-app notifications, queued emails (``OutgoingEmail``) and connector deliveries
+/// (``RuleConnectorCalls``).
 struct RuleOutcomeRecorder {
     /// The actor of every change rules make.
     static let actor = Actor.system("rules")
@@ -14,6 +15,8 @@ struct RuleOutcomeRecorder {
     let conversation: TicketConversation
     /// `triggers` or `automations`: the key under which the history lists the rules that fired.
     let kind: String
+    /// Places `call_connector` actions; without it they are skipped (`connector_unavailable`).
+    let connectorCalls: RuleConnectorCalls?
     let at: Date
 
     /// Applies `outcome` to the locked `ticket`. - Returns: the ticket afterwards.
@@ -23,26 +26,44 @@ struct RuleOutcomeRecorder {
         var data: [String: JSONValue] = [
             kind: .array(outcome.firedRuleKeys.map(JSONValue.string))
         ]
-        if !outcome.skippedActions.isEmpty {
+        let (calls, unplaced) = try await resolveConnectorCalls(outcome.intents)
+        let skipped = outcome.skippedActions + unplaced
+        if !skipped.isEmpty {
             data["skipped"] = .array(
-                outcome.skippedActions.map {
+                skipped.map {
                     .object(["rule": .string($0.ruleKey), "action": .string($0.action), "reason": .string($0.code)])
                 })
         }
         var current = ticket
+        let event: EventID
         if outcome.ticket != ticket, !outcome.changes.isEmpty {
             current = outcome.ticket
             current.updatedAt = at
             let textChanged = current.subject != ticket.subject || current.customFields != ticket.customFields
             try await tx.tickets.update(current, searchDocument: textChanged ? TicketDesk.searchDocument(current) : nil)
             data.merge(TicketDesk.history(outcome.changes)) { _, new in new }
-            try await desk.record("ticket.updated", current, actor: Self.actor, tx: tx, data: data)
+            event = try await desk.record("ticket.updated", current, actor: Self.actor, tx: tx, data: data)
         } else {
             var stamped = current
             stamped.updatedAt = at
-            try await desk.record("ticket.rules_fired", stamped, actor: Self.actor, tx: tx, data: data)
+            event = try await desk.record("ticket.rules_fired", stamped, actor: Self.actor, tx: tx, data: data)
         }
+        try await connectorCalls?.place(calls, ticket: current, causedBy: event, tx: tx, at: at)
         return try await perform(outcome.intents, on: current)
+    }
+
+    private func resolveConnectorCalls(_ intents: [RuleIntent]) async throws -> (
+        [RuleConnectorCalls.Call], [SkippedAction]
+    ) {
+        if let connectorCalls { return try await connectorCalls.resolve(intents, tx: tx) }
+        let skipped = intents.compactMap { intent -> SkippedAction? in
+            guard case .callConnector(let key, _) = intent.effect else { return nil }
+            return SkippedAction(
+                ruleKey: intent.ruleKey, actionIndex: intent.actionIndex,
+                action: RuleAction.Name.callConnector.rawValue, code: "connector_unavailable",
+                message: "this process does not call connectors (\(key))")
+        }
+        return ([], skipped)
     }
 
     private func perform(_ intents: [RuleIntent], on ticket: Ticket) async throws -> Ticket {
@@ -67,7 +88,7 @@ struct RuleOutcomeRecorder {
             case .sendEmail(let recipient, let subject, let body):
                 try await queueEmail(to: recipient, subject: subject, body: body, ticket: current, source: source)
             case .callConnector:
-                // Connectors arrive with the integration hub; the history says it was not called.
+                // Placed with the history event (``RuleConnectorCalls``), before the other effects.
                 continue
             }
         }

@@ -20,11 +20,17 @@ public struct TriggerRunner: EventSubscriber {
     let store: any TenantStore
     let desk: TicketDesk
     let conversation: TicketConversation
+    let connectorCalls: RuleConnectorCalls?
     let logger: Logger
     let now: @Sendable () -> Date
 
-    public init(store: any TenantStore, logger: Logger, now: @escaping @Sendable () -> Date = Date.init) {
+    /// - Parameter connectorCalls: places `call_connector` actions (without it they are skipped).
+    public init(
+        store: any TenantStore, connectorCalls: RuleConnectorCalls? = nil, logger: Logger,
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
         self.store = store
+        self.connectorCalls = connectorCalls
         self.desk = TicketDesk(store: store, now: now)
         self.conversation = TicketConversation(store: store, now: now)
         self.logger = logger
@@ -33,44 +39,52 @@ public struct TriggerRunner: EventSubscriber {
 
     public func wants(_ eventType: String) -> Bool { Self.events[eventType] != nil }
 
-    public func receive(_ event: DispatchedEvent, lease: LeasedJob, context: JobContext) async throws {
-        guard let tenant = lease.job.tenantID, let id = EventID(event.eventID) else { return }
-        try await run(eventID: id, tenant: tenant)
+    public func receive(_ dispatch: EventDispatch) async throws -> EventAftermath? {
+        guard let recorded = dispatch.recorded else { return nil }
+        try await run(recorded, tx: dispatch.tx, at: dispatch.at)
+        return nil
     }
 
-    /// Evaluates the triggers for the recorded event `eventID`.
+    /// Evaluates the triggers for the recorded event `eventID`, once (through the ledger).
     public func run(eventID: EventID, tenant: TenantID) async throws {
         let at = now()
         try await store.transaction(tenant) { tx in
             guard try await tx.jobReceipts.record(jobID: eventID.description, handler: name),
-                let recorded = try await tx.events.find(id: eventID),
-                recorded.event.actor != RuleOutcomeRecorder.actor,
-                let primary = Self.events[recorded.event.type],
-                let ticketID = TicketID(recorded.event.subjectID),
-                let ticket = try await tx.tickets.lock(id: ticketID), ticket.status != .closed
+                let recorded = try await tx.events.find(id: eventID)
             else { return }
-            let triggers = try await compiledTriggers(tx)
-            guard !triggers.isEmpty else { return }
-            let subject = try await subject(ticket, event: recorded.event, primary: primary, triggers: triggers, tx: tx)
-            var outcome = TriggerEngine(triggers: triggers).run(subject)
-            // A status change is also a `status_changed` event for the triggers listening to
-            // that and not to the primary event (each trigger still fires at most once).
-            if primary != .statusChanged, subject.previous.map({ $0.status != ticket.status }) == true {
-                let fired = Set(outcome.firedRuleKeys)
-                let more = triggers.filter {
-                    $0.events.contains(.statusChanged) && !$0.events.contains(primary) && !fired.contains($0.key)
-                }
-                if !more.isEmpty {
-                    var next = subject
-                    next.ticket = outcome.ticket
-                    next.event = .statusChanged
-                    let second = TriggerEngine(triggers: more).run(next)
-                    outcome = Self.merging(outcome, second)
-                }
-            }
-            let recorder = RuleOutcomeRecorder(tx: tx, desk: desk, conversation: conversation, kind: "triggers", at: at)
-            try await recorder.record(outcome, on: ticket)
+            try await run(recorded, tx: tx, at: at)
         }
+    }
+
+    /// Evaluates the triggers for `recorded` inside the caller's transaction.
+    func run(_ recorded: RecordedEvent, tx: any TenantTransaction, at: Date) async throws {
+        guard recorded.event.actor != RuleOutcomeRecorder.actor,
+            let primary = Self.events[recorded.event.type],
+            let ticketID = TicketID(recorded.event.subjectID),
+            let ticket = try await tx.tickets.lock(id: ticketID), ticket.status != .closed
+        else { return }
+        let triggers = try await compiledTriggers(tx)
+        guard !triggers.isEmpty else { return }
+        let subject = try await subject(ticket, event: recorded.event, primary: primary, triggers: triggers, tx: tx)
+        var outcome = TriggerEngine(triggers: triggers).run(subject)
+        // A status change is also a `status_changed` event for the triggers listening to
+        // that and not to the primary event (each trigger still fires at most once).
+        if primary != .statusChanged, subject.previous.map({ $0.status != ticket.status }) == true {
+            let fired = Set(outcome.firedRuleKeys)
+            let more = triggers.filter {
+                $0.events.contains(.statusChanged) && !$0.events.contains(primary) && !fired.contains($0.key)
+            }
+            if !more.isEmpty {
+                var next = subject
+                next.ticket = outcome.ticket
+                next.event = .statusChanged
+                let second = TriggerEngine(triggers: more).run(next)
+                outcome = Self.merging(outcome, second)
+            }
+        }
+        let recorder = RuleOutcomeRecorder(
+            tx: tx, desk: desk, conversation: conversation, kind: "triggers", connectorCalls: connectorCalls, at: at)
+        try await recorder.record(outcome, on: ticket)
     }
 
     private func compiledTriggers(_ tx: any TenantTransaction) async throws -> [CompiledTrigger] {

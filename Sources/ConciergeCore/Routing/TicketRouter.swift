@@ -26,44 +26,40 @@ public struct TicketRouter: EventSubscriber {
 
     public func wants(_ eventType: String) -> Bool { eventType == "ticket.created" || eventType == "ticket.updated" }
 
-    public func receive(_ event: DispatchedEvent, lease: LeasedJob, context: JobContext) async throws {
-        guard let tenant = lease.job.tenantID, let ticket = event.ticketID.flatMap(TicketID.init) else { return }
-        try await route(ticket, tenant: tenant, eventID: event.eventID)
+    public func receive(_ dispatch: EventDispatch) async throws -> EventAftermath? {
+        // A rule that takes a ticket away from its agent means it: routing it again would let
+        // that rule and the router hand the ticket back and forth forever.
+        guard let ticket = dispatch.ticketID, !(dispatch.recorded.map { Self.rulesUnassigned($0.event) } ?? false)
+        else { return nil }
+        _ = try await route(ticket, tx: dispatch.tx, at: dispatch.at)
+        return nil
     }
 
     /// Routes `ticket` if it is unassigned, new or open, and its group routes automatically.
     /// - Returns: the agent it was given to, if any.
     @discardableResult
-    public func route(_ ticketID: TicketID, tenant: TenantID, eventID: String? = nil) async throws -> UserID? {
+    public func route(_ ticketID: TicketID, tenant: TenantID) async throws -> UserID? {
         let at = now()
-        return try await store.transaction(tenant) { tx -> UserID? in
-            if let eventID {
-                guard try await tx.jobReceipts.record(jobID: eventID, handler: name) else { return nil }
-                // A rule that takes a ticket away from its agent means it: routing it again would
-                // let that rule and the router hand the ticket back and forth forever.
-                if let id = EventID(eventID), let event = try await tx.events.find(id: id)?.event,
-                    Self.rulesUnassigned(event)
-                {
-                    return nil
-                }
-            }
-            guard let ticket = try await tx.tickets.lock(id: ticketID), ticket.assigneeID == nil,
-                ticket.status == .new || ticket.status == .open, let group = ticket.groupID
-            else { return nil }
-            let settings = try await tx.routing.settings(of: group)
-            guard settings.method != .manual else { return nil }
-            let candidates = try await Self.candidates(in: group, tx: tx)
-            let decision = RoutingDecision.choose(
-                method: settings.method, candidates: candidates,
-                ticketSkills: Set(ticket.tags).intersection(
-                    candidates.reduce(into: Set<String>()) { $0.formUnion($1.skills) }),
-                ticketRegion: ticket.customFields[Self.regionField]?.stringValue, lastAssignedCursor: settings.cursor)
-            guard let agent = decision.agentID else { return nil }
-            _ = try await desk.apply(
-                TicketChange(assigneeID: .some(agent)), to: ticket, actor: Self.actor, tx: tx, at: at)
-            try await tx.routing.recordAssignment(group: group, cursor: decision.cursor, agent: agent, at: at)
-            return agent
-        }
+        return try await store.transaction(tenant) { tx in try await route(ticketID, tx: tx, at: at) }
+    }
+
+    /// ``route(_:tenant:)`` inside the caller's transaction.
+    func route(_ ticketID: TicketID, tx: any TenantTransaction, at: Date) async throws -> UserID? {
+        guard let ticket = try await tx.tickets.lock(id: ticketID), ticket.assigneeID == nil,
+            ticket.status == .new || ticket.status == .open, let group = ticket.groupID
+        else { return nil }
+        let settings = try await tx.routing.settings(of: group)
+        guard settings.method != .manual else { return nil }
+        let candidates = try await Self.candidates(in: group, tx: tx)
+        let decision = RoutingDecision.choose(
+            method: settings.method, candidates: candidates,
+            ticketSkills: Set(ticket.tags).intersection(
+                candidates.reduce(into: Set<String>()) { $0.formUnion($1.skills) }),
+            ticketRegion: ticket.customFields[Self.regionField]?.stringValue, lastAssignedCursor: settings.cursor)
+        guard let agent = decision.agentID else { return nil }
+        _ = try await desk.apply(TicketChange(assigneeID: .some(agent)), to: ticket, actor: Self.actor, tx: tx, at: at)
+        try await tx.routing.recordAssignment(group: group, cursor: decision.cursor, agent: agent, at: at)
+        return agent
     }
 
     /// Whether `event` is a rule removing the ticket's assignee.

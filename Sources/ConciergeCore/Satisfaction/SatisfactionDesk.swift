@@ -47,15 +47,17 @@ public struct SatisfactionDesk: Sendable {
     /// Plans the CSAT survey of a ticket that was just solved (no second one for a ticket).
     public func planSurvey(for ticketID: TicketID, tenant: TenantID) async throws {
         let at = now()
-        try await store.transaction(tenant) { tx in
-            guard let ticket = try await tx.tickets.find(id: ticketID), ticket.status == .solved else { return }
-            let sendAt = at.addingTimeInterval(Self.seconds(policy.delay))
-            _ = try await tx.satisfaction.insert(
-                SatisfactionSurvey(
-                    kind: .csat, ticketID: ticket.id, customerID: ticket.requesterID, agentID: ticket.assigneeID,
-                    sendAt: sendAt, expiresAt: sendAt.addingTimeInterval(Self.seconds(policy.lifetime)),
-                    createdAt: at))
-        }
+        try await store.transaction(tenant) { tx in try await planSurvey(for: ticketID, tx: tx, at: at) }
+    }
+
+    /// ``planSurvey(for:tenant:)`` inside the caller's transaction.
+    func planSurvey(for ticketID: TicketID, tx: any TenantTransaction, at: Date) async throws {
+        guard let ticket = try await tx.tickets.find(id: ticketID), ticket.status == .solved else { return }
+        let sendAt = at.addingTimeInterval(Self.seconds(policy.delay))
+        _ = try await tx.satisfaction.insert(
+            SatisfactionSurvey(
+                kind: .csat, ticketID: ticket.id, customerID: ticket.requesterID, agentID: ticket.assigneeID,
+                sendAt: sendAt, expiresAt: sendAt.addingTimeInterval(Self.seconds(policy.lifetime)), createdAt: at))
     }
 
     /// Plans an NPS survey for a customer, sent at once.

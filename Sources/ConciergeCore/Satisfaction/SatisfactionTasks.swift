@@ -14,9 +14,10 @@ public struct SatisfactionSubscriber: EventSubscriber {
         eventType == "ticket.updated" || eventType == "ticket.comment_added"
     }
 
-    public func receive(_ event: DispatchedEvent, lease: LeasedJob, context: JobContext) async throws {
-        guard let tenant = lease.job.tenantID, let ticket = event.ticketID.flatMap(TicketID.init) else { return }
-        try await desk.planSurvey(for: ticket, tenant: tenant)
+    public func receive(_ dispatch: EventDispatch) async throws -> EventAftermath? {
+        guard let ticket = dispatch.ticketID else { return nil }
+        try await desk.planSurvey(for: ticket, tx: dispatch.tx, at: dispatch.at)
+        return nil
     }
 }
 

@@ -211,14 +211,16 @@ public struct TicketDesk: Sendable {
     }
 
     /// Appends the ticket event and its outbox row in the caller's transaction.
+    @discardableResult
     func record(_ type: String, _ ticket: Ticket, actor: Actor, tx: any TenantTransaction, data: [String: JSONValue])
-        async throws
+        async throws -> EventID
     {
         let event = DomainEvent(
             tenantID: ticket.tenantID, type: type, subjectType: "ticket", subjectID: ticket.id.description,
             actor: actor,
             data: data, occurredAt: ticket.updatedAt)
         try await tx.events.append(event, outbox: [Self.dispatch(event, ticketID: ticket.id, version: ticket.version)])
+        return event.id
     }
 
     /// The outbox row that hands a ticket event to the worker's subscribers (`event.dispatch`).

@@ -63,7 +63,10 @@ struct RuleExecution {
         var skipped = self.skipped
         for item in pending {
             do {
-                intents.append(RuleIntent(ruleKey: item.ruleKey, effect: try Self.effect(of: item.action, for: final)))
+                intents.append(
+                    RuleIntent(
+                        ruleKey: item.ruleKey, actionIndex: item.actionIndex,
+                        effect: try Self.effect(of: item.action, for: final)))
             } catch {
                 skipped.append(
                     SkippedAction(

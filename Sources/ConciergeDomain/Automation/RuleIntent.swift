@@ -28,12 +28,15 @@ public struct RuleIntent: Sendable, Equatable {
 
     /// The key of the trigger or automation that asked for it (for the ticket history).
     public var ruleKey: String
+    /// The action's position in the rule's `actions` (for a skipped action's record).
+    public var actionIndex: Int
     /// What to do.
     public var effect: Effect
 
     /// Creates an intent.
-    public init(ruleKey: String, effect: Effect) {
+    public init(ruleKey: String, actionIndex: Int, effect: Effect) {
         self.ruleKey = ruleKey
+        self.actionIndex = actionIndex
         self.effect = effect
     }
 }
