@@ -19,7 +19,7 @@ SWIFT_TEST_FLAGS ?=
 # A python3 that can import yaml (pyenv shims may lack it; Debian's python3-yaml is for /usr/bin/python3).
 PYTHON ?= $(or $(shell for p in python3 /usr/bin/python3; do $$p -c 'import yaml' >/dev/null 2>&1 && { echo $$p; break; }; done),python3)
 
-UNIT_SUITES := ConciergeDomainTests|ConciergeTenantConfigTests
+UNIT_SUITES := ConciergeDomainTests|ConciergeTenantConfigTests|ConciergeQRCodeTests
 
 # What the test harness needs (the `test` profile of scripts/services.sh).
 CONCIERGE_TEST_DATABASE_URL ?= postgres://concierge_owner:concierge_owner@127.0.0.1:55433/postgres

@@ -35,6 +35,8 @@ let package = Package(
     targets: [
         // Pure domain: entities, validation, state machines, permissions. Foundation only.
         .target(name: "ConciergeDomain", swiftSettings: strict),
+        // QR codes (asset labels that open the web form) as PNG and SVG. Foundation only.
+        .target(name: "ConciergeQRCode", swiftSettings: strict),
         // Use cases and the ports (protocols) they need.
         .target(
             name: "ConciergeCore",
@@ -155,6 +157,8 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "ConciergeDomainTests", dependencies: ["ConciergeDomain"], swiftSettings: strict),
+        // Decodes what it renders with zbarimg (zbar-tools).
+        .testTarget(name: "ConciergeQRCodeTests", dependencies: ["ConciergeQRCode"], swiftSettings: strict),
         .testTarget(
             name: "ConciergeQueueTests",
             dependencies: ["ConciergeQueue"],

@@ -97,6 +97,13 @@ public struct Platform: Sendable {
             storage: FileSystemAttachmentStorage(root: URL(fileURLWithPath: configuration.attachmentsDirectory)),
             policy: AttachmentPolicy(maxBytes: configuration.attachmentMaxBytes))
     }
+    /// Inbound email into tickets and replies (IMAP poller, inbound SMTP endpoint).
+    public var emailIntake: EmailIntake {
+        EmailIntake(
+            store: store, parser: InboundMailParserAdapter(),
+            storage: FileSystemAttachmentStorage(root: URL(fileURLWithPath: configuration.attachmentsDirectory)),
+            policy: AttachmentPolicy(maxBytes: configuration.attachmentMaxBytes), logger: logger)
+    }
     public var provisioning: TenantProvisioning { TenantProvisioning(tenants: tenants, tokens: tokens, store: store) }
     public var configApplier: TenantConfigApplier {
         TenantConfigApplier(

@@ -161,6 +161,8 @@ final class VendorConnectorGateway: ConnectorGateway {
                 return (retryable, target)
             }
             return (.delivered(summary: "sent to \(outcomes.count) phone(s)"), target)
+        case .mailbox:
+            return (.permanent(reason: "a mailbox receives mail and sends nothing"), "mailbox")
         }
     }
 

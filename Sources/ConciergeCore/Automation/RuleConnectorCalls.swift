@@ -7,7 +7,8 @@ import Foundation
 ///
 /// The delivery's payload is the ticket summary every connector gets, plus the action's
 /// rendered `payload` under `rule_payload`. A connector that does not exist or is disabled
-/// turns the action into a skipped one (code `connector_missing` / `connector_disabled`), which
+/// (or only receives, like a mailbox) turns the action into a skipped one (code
+/// `connector_missing` / `connector_disabled` / `connector_not_outbound`), which
 /// the ticket history shows next to the rules that fired.
 public struct RuleConnectorCalls: Sendable {
     /// The event type of a rule's delivery (the connector's log and the message's title say so).
@@ -40,6 +41,11 @@ public struct RuleConnectorCalls: Sendable {
             guard case .callConnector(let key, let payload) = intent.effect else { continue }
             guard let stored = try await tx.connectors.find(key: key) else {
                 skipped.append(Self.skip(intent, code: "connector_missing", message: "no connector \(key)"))
+                continue
+            }
+            guard stored.connector.kind.isOutbound else {
+                skipped.append(
+                    Self.skip(intent, code: "connector_not_outbound", message: "connector \(key) sends nothing"))
                 continue
             }
             guard stored.connector.enabled else {

@@ -70,6 +70,11 @@ public struct ConnectorDraft: Decodable, Sendable {
                 field: "events[\(index)]", code: "unknown_event",
                 message: "events are \(Self.subscribableEvents.sorted().joined(separator: ", "))")
         }
+        if !kind.isOutbound, !events.isEmpty {
+            throw ValidationError(
+                field: "events", code: "not_outbound",
+                message: "\(kind.rawValue) connectors receive messages and subscribe to no events")
+        }
         let rate = rateLimitPerMinute ?? existing?.rateLimitPerMinute ?? kind.defaultRateLimitPerMinute
         guard (1...60_000).contains(rate) else {
             throw ValidationError(

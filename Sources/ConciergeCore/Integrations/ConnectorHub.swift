@@ -121,6 +121,11 @@ public struct ConnectorHub: Sendable {
         let deliveryID = ConnectorDeliveryID()
         try await store.transaction(tenant) { tx in
             let stored = try await Self.find(reference, tx: tx)
+            guard stored.connector.kind.isOutbound else {
+                throw AppError(
+                    .invalidInput, code: "not_outbound",
+                    message: "\(stored.connector.kind.rawValue) connectors receive messages; there is nothing to send")
+            }
             let message = try await ConnectorMessageComposer(tx: tx, tenant: tenantRecord, publicURL: publicURL)
                 .compose(
                     deliveryID: deliveryID, eventType: "connector.test", eventID: deliveryID.description,

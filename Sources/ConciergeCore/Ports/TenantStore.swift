@@ -52,4 +52,5 @@ public protocol TenantTransaction: Sendable {
     var routing: any RoutingRepository { get }
     var satisfaction: any SatisfactionRepository { get }
     var connectors: any ConnectorRepository { get }
+    var emailMessages: any EmailMessageRepository { get }
 }

@@ -26,6 +26,15 @@ public struct TicketDesk: Sendable {
     /// Opens a ticket, matching or creating its requester.
     /// - Throws: `invalidInput` naming the field; `notFound` for an unknown assignee, group or parent.
     public func create(_ new: NewTicket, actor: Actor, tenant: TenantID) async throws -> Ticket {
+        try await create(new, actor: actor, tenant: tenant, alongside: nil)
+    }
+
+    /// ``create(_:actor:tenant:)``, running `alongside` in the create's transaction once the
+    /// ticket is written (the email intake records the message and its attachments with it).
+    func create(
+        _ new: NewTicket, actor: Actor, tenant: TenantID,
+        alongside: (@Sendable (any TenantTransaction, Ticket) async throws -> Void)?
+    ) async throws -> Ticket {
         let subject: String
         let description: String
         let tags: [String]
@@ -73,6 +82,7 @@ public struct TicketDesk: Sendable {
                     "requester_id": .string(requester.id.description), "status": .string(ticket.status.rawValue),
                     "priority": .string(ticket.priority.rawValue),
                 ])
+            try await alongside?(tx, ticket)
             return ticket
         }
     }

@@ -10,6 +10,12 @@ public enum ConnectorKind: String, Sendable, Codable, CaseIterable {
     case wecomRobot = "wecom_robot"
     /// Text messages through an HTTP SMS gateway described by a request template.
     case sms
+    /// A support address whose mail becomes tickets and replies: polled over IMAP when it has
+    /// `imap_host`, and accepted by the inbound SMTP endpoint for its `address`. Sends nothing.
+    case mailbox
+
+    /// Whether the kind sends messages (subscribes to events, answers rule calls and test sends).
+    public var isOutbound: Bool { self != .mailbox }
 
     /// The secret settings this kind needs (sealed at rest, never returned by the API).
     public var secretNames: Set<String> {
@@ -19,6 +25,7 @@ public enum ConnectorKind: String, Sendable, Codable, CaseIterable {
         case .dingtalkApp: ["app_key", "app_secret"]
         case .wecomRobot: ["webhook_key"]
         case .sms: ["api_key"]
+        case .mailbox: ["imap_password"]
         }
     }
 
@@ -29,7 +36,7 @@ public enum ConnectorKind: String, Sendable, Codable, CaseIterable {
         case .dingtalkRobot: ["access_token"]
         case .dingtalkApp: ["app_key", "app_secret"]
         case .wecomRobot: ["webhook_key"]
-        case .sms: []
+        case .sms, .mailbox: []
         }
     }
 
@@ -41,6 +48,7 @@ public enum ConnectorKind: String, Sendable, Codable, CaseIterable {
         case .dingtalkApp: 600
         case .webhook: 6000
         case .sms: 60
+        case .mailbox: 60
         }
     }
 }

@@ -19,6 +19,7 @@ public enum ConnectorSettingsRules {
                 "method", "url_template", "headers", "body_template", "body_format", "phones", "sender",
                 "success_json_path", "success_value",
             ])
+        case .mailbox: mailboxSettings
         }
     }
 
@@ -85,6 +86,8 @@ public enum ConnectorSettingsRules {
             try headers(settings["headers"])
             _ = try oneOf(settings["body_format"], "body_format", ["json", "form", "none"])
             try strings(settings["phones"], "phones", required: true)
+        case .mailbox:
+            try validateMailbox(settings, secretNames: secretNames)
         }
     }
 

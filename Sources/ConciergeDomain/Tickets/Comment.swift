@@ -29,14 +29,18 @@ public struct Comment: Sendable, Equatable {
         self.createdAt = createdAt
     }
 
+    /// The longest body a comment takes, in characters.
+    public static let maxBodyLength = 65_536
+
     /// Trims and bounds a comment body (1–65,536 characters).
     public static func validatedBody(_ body: String) throws(ValidationError) -> String {
         let trimmed = body.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else {
             throw ValidationError(field: "body", code: "required", message: "must not be empty")
         }
-        guard trimmed.count <= 65_536 else {
-            throw ValidationError(field: "body", code: "too_long", message: "must be at most 65536 characters")
+        guard trimmed.count <= maxBodyLength else {
+            throw ValidationError(
+                field: "body", code: "too_long", message: "must be at most \(maxBodyLength) characters")
         }
         return trimmed
     }

@@ -96,6 +96,9 @@ struct PostgresTenantTransaction: TenantTransaction {
     var connectors: any ConnectorRepository {
         ConnectorPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
     }
+    var emailMessages: any EmailMessageRepository {
+        EmailMessagePostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
+    }
     var assets: any AssetRepository {
         AssetPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
     }

@@ -1,0 +1,20 @@
+/// CRC-32 (ISO-HDLC, reflected polynomial 0xEDB88320), the checksum of PNG chunks.
+enum CRC32 {
+    private static let table: [UInt32] = (0..<256).map { index in
+        var value = UInt32(index)
+        for _ in 0..<8 {
+            value = value & 1 == 1 ? 0xEDB8_8320 ^ (value >> 1) : value >> 1
+        }
+        return value
+    }
+
+    /// The CRC-32 of `bytes`.
+    static func checksum(_ bytes: [UInt8]) -> UInt32 {
+        let table = table
+        var crc: UInt32 = 0xFFFF_FFFF
+        for index in 0..<bytes.count {
+            crc = table[Int((crc ^ UInt32(bytes[index])) & 0xFF)] ^ (crc >> 8)
+        }
+        return crc ^ 0xFFFF_FFFF
+    }
+}

@@ -1,0 +1,23 @@
+/// An append-only sequence of bits, most significant bit first, that packs into codewords.
+struct QRBitBuffer {
+    private(set) var bits: [Bool] = []
+
+    /// The number of bits appended so far.
+    var count: Int { bits.count }
+
+    /// Appends the low `bitCount` bits of `value`, most significant first.
+    mutating func append(_ value: Int, bitCount: Int) {
+        for shift in stride(from: bitCount - 1, through: 0, by: -1) {
+            bits.append((value >> shift) & 1 == 1)
+        }
+    }
+
+    /// The bits packed into bytes, most significant bit first; a trailing partial byte is padded with zeros.
+    func bytes() -> [UInt8] {
+        var result = [UInt8](repeating: 0, count: (bits.count + 7) / 8)
+        for (index, bit) in bits.enumerated() where bit {
+            result[index / 8] |= 0x80 >> UInt8(index % 8)
+        }
+        return result
+    }
+}
