@@ -4,6 +4,8 @@ import PostgresNIO
 extension PSQLError {
     /// The SQLSTATE the server reported, if any.
     var sqlState: String? { serverInfo?[.sqlState] }
+    /// The constraint (or unique index) a violation names, if any.
+    var constraintName: String? { serverInfo?[.constraintName] }
 }
 
 /// Runs `body`, turning a unique violation (SQLSTATE 23505) into an ``AppError`` conflict with

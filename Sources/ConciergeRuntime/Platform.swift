@@ -108,7 +108,7 @@ public struct Platform: Sendable {
     public var configApplier: TenantConfigApplier {
         TenantConfigApplier(
             tenants: tenants, provisioning: provisioning, administration: tenantAdministration, users: users,
-            groups: groups, store: store)
+            groups: groups, connectors: connectors, store: store)
     }
 
     /// Authentication with a decoy hash made at the configured cost, so a login for an unknown

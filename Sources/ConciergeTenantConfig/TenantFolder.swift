@@ -13,12 +13,17 @@ import Foundation
 /// - `calendars.yaml`: `calendars:`; `sla_policies.yaml`: `policies:`; `triggers.yaml`:
 ///   `triggers:`; `automations.yaml`: `automations:` (rules may name groups by key and users
 ///   by email)
+/// - `connectors.yaml`: `connectors:` webhooks, DingTalk/WeCom robots, SMS gateways and
+///   mailboxes (as `POST /api/v1/connectors`); each secret is `{env: VARIABLE}`, read from the
+///   environment of the process applying the folder
 ///
 /// Every error names the file, the line and the field.
 public enum TenantFolder {
     /// Parses and validates the folder at `directory`.
     /// - Throws: ``TenantConfigError``.
-    public static func read(_ directory: URL) throws -> TenantBlueprint {
+    public static func read(
+        _ directory: URL, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> TenantBlueprint {
         let display = directory.path
         func load(_ name: String, required: Bool) throws -> YAMLValue? {
             let url = directory.appendingPathComponent(name)
@@ -60,6 +65,8 @@ public enum TenantFolder {
             try load("triggers.yaml", required: false).map { try readTriggers($0, fields: fields) } ?? []
         blueprint.automations =
             try load("automations.yaml", required: false).map { try readAutomations($0, fields: fields) } ?? []
+        blueprint.connectors =
+            try load("connectors.yaml", required: false).map { try readConnectors($0, environment: environment) } ?? []
         return blueprint
     }
 

@@ -28,6 +28,7 @@ import Testing
             #expect(first.changes.contains("+ SLA policy vip created"))
             #expect(first.changes.contains("+ trigger escalate-first-reply-breach created"))
             #expect(first.changes.contains("+ automation stale-new created"))
+            #expect(first.changes.contains("+ connector support-mail created"))
             #expect(first.changes.contains("~ group after-sales routing least_loaded, offline: reroute"))
             // rules' group keys and user emails became ids
             let triggers = try await platform.rules.triggers(tenant: tenant)

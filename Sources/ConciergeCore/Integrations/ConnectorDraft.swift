@@ -1,9 +1,9 @@
 import ConciergeDomain
 import Foundation
 
-/// A connector as the API (and later `Tenants/<slug>/connectors.yaml`) describes it. Secrets
+/// A connector as the API (and `Tenants/<slug>/connectors.yaml`) describes it. Secrets
 /// are write-only: a value sets one, `null` removes one, an absent name keeps it.
-public struct ConnectorDraft: Decodable, Sendable {
+public struct ConnectorDraft: Decodable, Sendable, Equatable {
     public var key: String?
     public var kind: ConnectorKind?
     public var name: String?

@@ -19,6 +19,8 @@ public struct TenantBlueprint: Sendable, Equatable {
     /// Rules as written: groups may be named by key and users by email (resolved on apply).
     public var triggers: [Trigger] = []
     public var automations: [Automation] = []
+    /// Connectors and mailboxes by key, secrets already read from the environment.
+    public var connectors: [ConnectorDraft] = []
 
     public init(slug: TenantSlug, settings: TenantSettingsChange, users: [UserSpec], groups: [GroupSpec]) {
         self.slug = slug

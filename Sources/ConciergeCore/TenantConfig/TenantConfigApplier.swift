@@ -2,7 +2,7 @@ import ConciergeDomain
 import Foundation
 
 /// Makes a tenant match its ``TenantBlueprint`` (settings, users, groups, custom fields,
-/// forms, shared views, macros): creates what is missing, updates what
+/// forms, shared views, macros, rules, connectors): creates what is missing, updates what
 /// differs, leaves everything else alone (nothing is deleted), and reports each change.
 /// Running it twice reports no changes the second time.
 public struct TenantConfigApplier: Sendable {
@@ -11,12 +11,14 @@ public struct TenantConfigApplier: Sendable {
     let administration: TenantAdministration
     let users: UserAdministration
     let groups: GroupAdministration
+    let connectors: ConnectorHub
     let store: any TenantStore
 
     public init(
         tenants: any TenantDirectory, provisioning: TenantProvisioning, administration: TenantAdministration,
-        users: UserAdministration, groups: GroupAdministration, store: any TenantStore
+        users: UserAdministration, groups: GroupAdministration, connectors: ConnectorHub, store: any TenantStore
     ) {
+        self.connectors = connectors
         self.tenants = tenants
         self.provisioning = provisioning
         self.administration = administration
@@ -65,6 +67,14 @@ public struct TenantConfigApplier: Sendable {
         changes += try await applyGroups(blueprint.groups, tenant: tenant.id, actor: actor)
         changes += try await applyConfiguration(blueprint, tenant: tenant.id, actor: actor)
         changes += try await applyServiceLevelsAndRules(blueprint, tenant: tenant.id, actor: actor)
+        for draft in blueprint.connectors {
+            let key = draft.key ?? ""
+            switch try await connectors.apply(draft, tenant: tenant.id) {
+            case .created: changes.append("+ connector \(key) created")
+            case .updated: changes.append("~ connector \(key) updated")
+            case .unchanged: break
+            }
+        }
         return Report(tenant: tenant, changes: changes, bootstrapToken: token)
     }
 

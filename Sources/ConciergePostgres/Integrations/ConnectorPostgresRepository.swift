@@ -17,7 +17,7 @@ struct ConnectorPostgresRepository: ConnectorRepository {
 
     func insert(_ stored: StoredConnector) async throws {
         let c = stored.connector
-        try await translatingConstraintErrors(conflict: "duplicate_key", "a connector with key \(c.key) exists") {
+        try await translatingMailboxAddressConflict {
             try await connection.query(
                 """
                 INSERT INTO connectors (tenant_id, id, key, kind, name, enabled, settings, sealed_secrets, secrets_key_id,
@@ -31,15 +31,32 @@ struct ConnectorPostgresRepository: ConnectorRepository {
 
     func update(_ stored: StoredConnector) async throws {
         let c = stored.connector
-        try await connection.query(
-            """
-            UPDATE connectors SET key = \(c.key), name = \(c.name), enabled = \(c.enabled),
-                settings = \(TicketRow.json(c.settings))::jsonb, sealed_secrets = \(stored.sealedSecrets),
-                secrets_key_id = \(stored.secretsKeyID), secret_names = \(c.secretNames.sorted()), events = \(c.events),
-                rate_limit_per_minute = \(c.rateLimitPerMinute), consecutive_failures = \(c.circuit.consecutiveFailures),
-                circuit_open_until = \(c.circuit.openUntil), updated_at = \(c.updatedAt)
-            WHERE tenant_id = \(tenantID.rawValue) AND id = \(c.id.rawValue)
-            """, logger: logger)
+        try await translatingMailboxAddressConflict {
+            try await connection.query(
+                """
+                UPDATE connectors SET key = \(c.key), name = \(c.name), enabled = \(c.enabled),
+                    settings = \(TicketRow.json(c.settings))::jsonb, sealed_secrets = \(stored.sealedSecrets),
+                    secrets_key_id = \(stored.secretsKeyID), secret_names = \(c.secretNames.sorted()), events = \(c.events),
+                    rate_limit_per_minute = \(c.rateLimitPerMinute), consecutive_failures = \(c.circuit.consecutiveFailures),
+                    circuit_open_until = \(c.circuit.openUntil), updated_at = \(c.updatedAt)
+                WHERE tenant_id = \(tenantID.rawValue) AND id = \(c.id.rawValue)
+                """, logger: logger)
+        }
+    }
+
+    /// A mailbox address taken by another mailbox (of any tenant) is a conflict naming the
+    /// address; any other unique violation is the key's.
+    private func translatingMailboxAddressConflict(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let error as PSQLError where error.sqlState == "23505" {
+            if error.constraintName == "connectors_mailbox_address" {
+                throw AppError(
+                    .conflict, code: "mailbox_address_taken", message: "another mailbox receives this address",
+                    field: "settings.address")
+            }
+            throw AppError(.conflict, code: "duplicate_key", message: "a connector with this key exists", field: "key")
+        }
     }
 
     func delete(id: ConnectorID) async throws -> Bool {
