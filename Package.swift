@@ -178,7 +178,8 @@ let package = Package(
             swiftSettings: strict
         ),
         // Tests run real peers on 127.0.0.1: an SMTP server (Email/smtp_test_server.py, aiosmtpd), an HTTP
-        // server (HTTP/http_test_server.py) and vendor stubs that verify signatures (Vendors/vendor_stub_server.py).
+        // server (HTTP/http_test_server.py), vendor stubs that verify signatures (Vendors/vendor_stub_server.py)
+        // and ERP/CRM stubs speaking Salesforce, HubSpot, Odoo, Kingdee and Yonyou (ERP/erp_stub_server.py).
         .testTarget(
             name: "ConciergeConnectorsTests",
             dependencies: [
@@ -187,7 +188,10 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            exclude: ["Email/smtp_test_server.py", "HTTP/http_test_server.py", "Vendors/vendor_stub_server.py"],
+            exclude: [
+                "Email/smtp_test_server.py", "HTTP/http_test_server.py", "Vendors/vendor_stub_server.py",
+                "ERP/erp_stub_server.py",
+            ],
             swiftSettings: strict
         ),
         .testTarget(

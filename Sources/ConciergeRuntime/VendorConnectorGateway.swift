@@ -161,8 +161,8 @@ final class VendorConnectorGateway: ConnectorGateway {
                 return (retryable, target)
             }
             return (.delivered(summary: "sent to \(outcomes.count) phone(s)"), target)
-        case .mailbox:
-            return (.permanent(reason: "a mailbox receives mail and sends nothing"), "mailbox")
+        case .mailbox, .inboundWebhook:
+            return (.permanent(reason: "\(endpoint.kind.rawValue) connectors receive messages and send nothing"), "-")
         }
     }
 

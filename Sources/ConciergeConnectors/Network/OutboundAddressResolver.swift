@@ -79,16 +79,16 @@ struct OutboundAddressResolver: Sendable {
         return addresses
     }
 
+    /// The address bytes of a `sockaddr_in` (at offset 4, after family and port) or a
+    /// `sockaddr_in6` (at offset 8, after family, port and flow info): the layout POSIX systems
+    /// share. Read by offset rather than through `sin_addr`, whose declaring module differs
+    /// between C libraries.
     private static func address(of socketAddress: UnsafeMutablePointer<sockaddr>, family: Int32) -> IPAddress? {
+        let base = UnsafeRawPointer(socketAddress)
         switch family {
-        case AF_INET:
-            let raw = socketAddress.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { $0.pointee.sin_addr }
-            return withUnsafeBytes(of: raw) { IPAddress(bytes: $0) }
-        case AF_INET6:
-            let raw = socketAddress.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { $0.pointee.sin6_addr }
-            return withUnsafeBytes(of: raw) { IPAddress(bytes: $0) }
-        default:
-            return nil
+        case AF_INET: return IPAddress(bytes: UnsafeRawBufferPointer(start: base + 4, count: 4))
+        case AF_INET6: return IPAddress(bytes: UnsafeRawBufferPointer(start: base + 8, count: 16))
+        default: return nil
         }
     }
 }

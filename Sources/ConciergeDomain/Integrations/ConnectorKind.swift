@@ -13,9 +13,12 @@ public enum ConnectorKind: String, Sendable, Codable, CaseIterable {
     /// A support address whose mail becomes tickets and replies: polled over IMAP when it has
     /// `imap_host`, and accepted by the inbound SMTP endpoint for its `address`. Sends nothing.
     case mailbox
+    /// A signed HTTP endpoint whose JSON deliveries become tickets through a mapping (the
+    /// settings are the ``InboundWebhookMapping``). Sends nothing.
+    case inboundWebhook = "inbound_webhook"
 
     /// Whether the kind sends messages (subscribes to events, answers rule calls and test sends).
-    public var isOutbound: Bool { self != .mailbox }
+    public var isOutbound: Bool { self != .mailbox && self != .inboundWebhook }
 
     /// The secret settings this kind needs (sealed at rest, never returned by the API).
     public var secretNames: Set<String> {
@@ -26,6 +29,7 @@ public enum ConnectorKind: String, Sendable, Codable, CaseIterable {
         case .wecomRobot: ["webhook_key"]
         case .sms: ["api_key"]
         case .mailbox: ["imap_password"]
+        case .inboundWebhook: ["signing_secret", "previous_signing_secret"]
         }
     }
 
@@ -37,6 +41,7 @@ public enum ConnectorKind: String, Sendable, Codable, CaseIterable {
         case .dingtalkApp: ["app_key", "app_secret"]
         case .wecomRobot: ["webhook_key"]
         case .sms, .mailbox: []
+        case .inboundWebhook: ["signing_secret"]
         }
     }
 
@@ -49,6 +54,7 @@ public enum ConnectorKind: String, Sendable, Codable, CaseIterable {
         case .webhook: 6000
         case .sms: 60
         case .mailbox: 60
+        case .inboundWebhook: 600
         }
     }
 }

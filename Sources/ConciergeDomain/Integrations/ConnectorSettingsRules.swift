@@ -20,6 +20,7 @@ public enum ConnectorSettingsRules {
                 "success_json_path", "success_value",
             ])
         case .mailbox: mailboxSettings
+        case .inboundWebhook: InboundWebhookMapping.settingKeys
         }
     }
 
@@ -88,6 +89,8 @@ public enum ConnectorSettingsRules {
             try strings(settings["phones"], "phones", required: true)
         case .mailbox:
             try validateMailbox(settings, secretNames: secretNames)
+        case .inboundWebhook:
+            _ = try InboundWebhookMapping(settings: settings)
         }
     }
 

@@ -200,7 +200,8 @@ struct SMTPClientFailureTests {
                 return
             }
             #expect(error.kind == .timeout)
-            #expect(ContinuousClock.now - started < .seconds(2))
+            // Well below the default command timeout (minutes), with room for a loaded machine.
+            #expect(ContinuousClock.now - started < .seconds(10))
         }
     }
 }

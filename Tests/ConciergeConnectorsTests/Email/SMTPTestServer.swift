@@ -99,7 +99,7 @@ struct SMTPTestServer: Sendable {
 
     private static func waitForPort(in directory: URL, process: Process, log: URL) async throws -> Int {
         let portFile = directory.appendingPathComponent("port")
-        let deadline = ContinuousClock.now + .seconds(10)
+        let deadline = ContinuousClock.now + .seconds(60)
         while ContinuousClock.now < deadline {
             if let text = try? String(contentsOf: portFile, encoding: .utf8), let port = Int(text) { return port }
             guard process.isRunning else { break }

@@ -78,7 +78,8 @@ enum TestServerProcess {
 
     private static func waitForPort(in directory: URL, process: Process, log: URL, script: String) async throws -> Int {
         let portFile = directory.appendingPathComponent("port")
-        let deadline = ContinuousClock.now + .seconds(10)
+        // Generous: on a loaded 2-core machine dozens of stubs start at once under parallel tests.
+        let deadline = ContinuousClock.now + .seconds(60)
         while ContinuousClock.now < deadline {
             if let text = try? String(contentsOf: portFile, encoding: .utf8), let port = Int(text) { return port }
             guard process.isRunning else { break }
