@@ -26,6 +26,7 @@ PACKAGES=(
     openssl             # self-signed certificates for those tests' STARTTLS and TLS
     dovecot-imapd       # the real IMAP server the mailbox-polling tests read from (127.0.0.1)
     swaks               # sends the inbound-SMTP tests' mail, as an outside mail server would
+    libnet-ssleay-perl  # swaks --tls (STARTTLS to the inbound SMTP endpoint)
     zbar-tools          # zbarimg decodes the asset QR codes the tests render
 )
 

@@ -14,6 +14,7 @@ public enum APIRouter {
         router.add(middleware: ErrorEnvelopeMiddleware())
         OperationsRoutes(services: services).register(on: router)
         SurveyPageRoutes(services: services).register(on: router)
+        InboundWebhookRoutes(services: services).register(on: router)
         let api = router.group("api/v1")
         AuthRoutes(services: services).register(on: api)
         let authenticated =

@@ -22,6 +22,7 @@ public struct HTTPServices: Sendable {
     public var presence: AgentPresenceDesk
     public var satisfaction: SatisfactionDesk
     public var connectors: ConnectorHub
+    public var webhookIntake: WebhookIntake
     public var limiter: any RateLimiter
     public var health: [any HealthProbe]
     /// Renders the Prometheus text exposition of this process.
@@ -34,7 +35,7 @@ public struct HTTPServices: Sendable {
         conversation: TicketConversation, fields: FieldCatalog, views: ViewCatalog, macros: MacroCatalog,
         attachments: TicketAttachments, serviceLevels: ServiceLevelCatalog, rules: RuleCatalog,
         notifications: NotificationFeed, presence: AgentPresenceDesk, satisfaction: SatisfactionDesk,
-        customers: CustomerDirectory, connectors: ConnectorHub, limiter: any RateLimiter,
+        customers: CustomerDirectory, connectors: ConnectorHub, webhookIntake: WebhookIntake, limiter: any RateLimiter,
         health: [any HealthProbe], metrics: @escaping @Sendable () async -> String, settings: HTTPSettings
     ) {
         self.authentication = authentication
@@ -56,6 +57,7 @@ public struct HTTPServices: Sendable {
         self.presence = presence
         self.satisfaction = satisfaction
         self.connectors = connectors
+        self.webhookIntake = webhookIntake
         self.limiter = limiter
         self.health = health
         self.metrics = metrics

@@ -17,7 +17,8 @@ public enum APIApplication {
             views: platform.views, macros: platform.macros, attachments: platform.attachments,
             serviceLevels: platform.serviceLevels, rules: platform.rules, notifications: platform.notifications,
             presence: platform.presence, satisfaction: platform.satisfaction,
-            customers: platform.customers, connectors: platform.connectors, limiter: platform.limiter,
+            customers: platform.customers, connectors: platform.connectors, webhookIntake: platform.webhookIntake,
+            limiter: platform.limiter,
             health: platform.health,
             metrics: { Observability.render() },
             settings: HTTPSettings(

@@ -104,6 +104,10 @@ public struct Platform: Sendable {
             storage: FileSystemAttachmentStorage(root: URL(fileURLWithPath: configuration.attachmentsDirectory)),
             policy: AttachmentPolicy(maxBytes: configuration.attachmentMaxBytes), logger: logger)
     }
+    /// Signed inbound webhooks into tickets.
+    public var webhookIntake: WebhookIntake {
+        WebhookIntake(store: store, tenants: CachedTenantDirectory(tenants), secrets: secretBox)
+    }
     public var provisioning: TenantProvisioning { TenantProvisioning(tenants: tenants, tokens: tokens, store: store) }
     public var configApplier: TenantConfigApplier {
         TenantConfigApplier(

@@ -69,3 +69,11 @@ public protocol EmailMessageRepository: Sendable {
     func cursor(of mailbox: ConnectorID) async throws -> MailboxCursor?
     func saveCursor(_ cursor: MailboxCursor, of mailbox: ConnectorID) async throws
 }
+
+/// The external ids inbound webhooks turned into tickets, within one tenant transaction.
+public protocol WebhookIntakeRepository: Sendable {
+    /// The ticket of `externalID` at `connector`, if it was seen (`.some(nil)`: seen, ticket gone).
+    func ticket(of externalID: String, connector: ConnectorID) async throws -> TicketID??
+    /// Records `externalID` as `ticket`'s. - Returns: `false` when it was recorded already.
+    func record(_ externalID: String, connector: ConnectorID, ticket: TicketID, at: Date) async throws -> Bool
+}

@@ -53,4 +53,5 @@ public protocol TenantTransaction: Sendable {
     var satisfaction: any SatisfactionRepository { get }
     var connectors: any ConnectorRepository { get }
     var emailMessages: any EmailMessageRepository { get }
+    var webhookIntake: any WebhookIntakeRepository { get }
 }

@@ -99,6 +99,9 @@ struct PostgresTenantTransaction: TenantTransaction {
     var emailMessages: any EmailMessageRepository {
         EmailMessagePostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
     }
+    var webhookIntake: any WebhookIntakeRepository {
+        WebhookIntakePostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
+    }
     var assets: any AssetRepository {
         AssetPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
     }

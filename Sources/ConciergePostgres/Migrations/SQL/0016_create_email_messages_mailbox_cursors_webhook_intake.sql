@@ -1,4 +1,4 @@
--- Inbound email: mailboxes are connectors of kind 'mailbox' (settings.address, optional IMAP
+-- Inbound email and inbound webhooks. Mailboxes are connectors of kind 'mailbox' (settings.address, optional IMAP
 -- settings, the IMAP password sealed with the other connector secrets).
 --
 -- email_messages holds one row per Message-ID a tenant received or sent: a message received
@@ -37,11 +37,24 @@ CREATE TABLE mailbox_cursors (
     FOREIGN KEY (tenant_id, connector_id) REFERENCES connectors (tenant_id, id) ON DELETE CASCADE
 );
 
+-- The external ids an inbound webhook has turned into tickets: a retried alert finds its
+-- ticket instead of opening a second one (or, with update_existing, adds to it).
+CREATE TABLE webhook_intake (
+    tenant_id uuid NOT NULL,
+    connector_id uuid NOT NULL,
+    external_id text NOT NULL,
+    ticket_id uuid,
+    created_at timestamptz NOT NULL,
+    PRIMARY KEY (tenant_id, connector_id, external_id),
+    FOREIGN KEY (tenant_id, connector_id) REFERENCES connectors (tenant_id, id) ON DELETE CASCADE,
+    FOREIGN KEY (tenant_id, ticket_id) REFERENCES tickets (tenant_id, id) ON DELETE SET NULL (ticket_id)
+);
+
 DO $$
 DECLARE
     t text;
 BEGIN
-    FOREACH t IN ARRAY ARRAY['email_messages', 'mailbox_cursors']
+    FOREACH t IN ARRAY ARRAY['email_messages', 'mailbox_cursors', 'webhook_intake']
     LOOP
         EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
         EXECUTE format(
