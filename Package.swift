@@ -156,6 +156,16 @@ let package = Package(
             path: "Tests/ConciergeTestSupport",
             swiftSettings: strict
         ),
+        // Real peers for tests: child processes on 127.0.0.1 (Python stubs, Dovecot) and a test certificate.
+        .target(
+            name: "ConciergePeerTestSupport",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Tests/ConciergePeerTestSupport",
+            swiftSettings: strict
+        ),
         .testTarget(name: "ConciergeDomainTests", dependencies: ["ConciergeDomain"], swiftSettings: strict),
         // Decodes what it renders with zbarimg (zbar-tools).
         .testTarget(name: "ConciergeQRCodeTests", dependencies: ["ConciergeQRCode"], swiftSettings: strict),
@@ -173,7 +183,9 @@ let package = Package(
             name: "ConciergePostgresTests",
             dependencies: [
                 "ConciergePostgres", "ConciergeQueue", "ConciergeRuntime", "ConciergeTestSupport", "ConciergeTenantConfig",
+                "ConciergePeerTestSupport", "ConciergeConnectors",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),
@@ -183,7 +195,7 @@ let package = Package(
         .testTarget(
             name: "ConciergeConnectorsTests",
             dependencies: [
-                "ConciergeConnectors",
+                "ConciergeConnectors", "ConciergePeerTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -63,6 +63,18 @@ public struct ConciergeConfiguration: Sendable {
     public var smtpFrom: String
     /// A CA certificate file (PEM) to trust instead of the system's; `none` skips verification.
     public var smtpCAFile: String
+    /// Seconds between two polls of the tenants' IMAP mailboxes (scheduler).
+    public var mailboxPollSeconds: Int
+    /// A CA certificate file (PEM) to trust for IMAP instead of the system's; `none` skips verification.
+    public var imapCAFile: String
+    /// The inbound SMTP endpoint (worker): `0` (the default) leaves it off.
+    public var inboundSMTPPort: Int
+    public var inboundSMTPHost: String
+    /// Certificate chain and key (PEM) offered with STARTTLS; both empty: no STARTTLS.
+    public var inboundSMTPCertificateFile: String
+    public var inboundSMTPKeyFile: String
+    /// The largest message the endpoint accepts (announced with SIZE).
+    public var inboundSMTPMaxBytes: Int
     /// Identifies this process in leases, probes and logs (`host:pid` by default).
     public var instanceID: String
 
@@ -144,6 +156,19 @@ public struct ConciergeConfiguration: Sendable {
         }
         connectorAllowedNetworks = reader.string("CONCIERGE_CONNECTOR_ALLOWED_NETWORKS", "").split(separator: ",")
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        mailboxPollSeconds = try reader.int("CONCIERGE_MAILBOX_POLL_SECONDS", 60, range: 5...86_400)
+        imapCAFile = reader.string("CONCIERGE_IMAP_CA_FILE", "")
+        inboundSMTPPort = try reader.int("CONCIERGE_INBOUND_SMTP_PORT", 0, range: 0...65535)
+        inboundSMTPHost = reader.string("CONCIERGE_INBOUND_SMTP_HOST", "127.0.0.1")
+        inboundSMTPCertificateFile = reader.string("CONCIERGE_INBOUND_SMTP_TLS_CERT", "")
+        inboundSMTPKeyFile = reader.string("CONCIERGE_INBOUND_SMTP_TLS_KEY", "")
+        guard inboundSMTPCertificateFile.isEmpty == inboundSMTPKeyFile.isEmpty else {
+            throw ConfigurationError(
+                variable: "CONCIERGE_INBOUND_SMTP_TLS_CERT",
+                message: "and CONCIERGE_INBOUND_SMTP_TLS_KEY are set together or not at all")
+        }
+        inboundSMTPMaxBytes = try reader.int(
+            "CONCIERGE_INBOUND_SMTP_MAX_BYTES", 25 * 1024 * 1024, range: 65_536...(100 * 1024 * 1024))
         instanceID = reader.string("CONCIERGE_INSTANCE_ID", "\(ProcessInfo.processInfo.hostName):\(getpid())")
     }
 

@@ -34,6 +34,8 @@ public struct Platform: Sendable {
     public let secretBox: SecretBox
     /// Sends connector messages (SSRF-guarded HTTP client and the vendor formats).
     public let connectorGateway: any ConnectorGateway
+    /// Where connectors (HTTP peers, IMAP servers) may connect (SSRF guard).
+    let addressPolicy: OutboundAddressPolicy
     /// Tenants' custom fields and forms for ticket creation, shared by every request.
     public let ticketConfigurations = TicketConfigurationCache()
 
@@ -71,6 +73,7 @@ public struct Platform: Sendable {
         }
         let policy = OutboundAddressPolicy(
             mode: configuration.deploymentMode == .selfHosted ? .selfHosted : .shared, allowList: allowed)
+        addressPolicy = policy
         connectorGateway = VendorConnectorGateway(
             transport: try ConnectorHTTPClient(configuration: .init(addressPolicy: policy), logger: logger),
             logger: logger)
@@ -103,6 +106,25 @@ public struct Platform: Sendable {
             store: store, parser: InboundMailParserAdapter(),
             storage: FileSystemAttachmentStorage(root: URL(fileURLWithPath: configuration.attachmentsDirectory)),
             policy: AttachmentPolicy(maxBytes: configuration.attachmentMaxBytes), logger: logger)
+    }
+    /// The mailboxes of all tenants (polling, inbound SMTP recipients).
+    public var mailboxes: MailboxPostgresDirectory { MailboxPostgresDirectory(client: postgres, logger: logger) }
+    /// Reads one tenant's IMAP mailbox into tickets.
+    public var mailboxPoller: MailboxPoller {
+        let trust: IMAPConfiguration.CertificateTrust =
+            switch configuration.imapCAFile {
+            case "": .systemDefault
+            case "none": .noVerification
+            case let path: .certificateAuthorityFile(path)
+            }
+        return MailboxPoller(
+            store: store, secrets: secretBox,
+            reader: IMAPMailboxReader(policy: addressPolicy, certificateTrust: trust, logger: logger),
+            intake: emailIntake, logger: logger)
+    }
+    /// The inbound SMTP endpoint's routing of recipients to mailboxes.
+    public var inboundMail: InboundMailRouter {
+        InboundMailRouter(directory: mailboxes, intake: emailIntake, logger: logger)
     }
     /// Signed inbound webhooks into tickets.
     public var webhookIntake: WebhookIntake {
@@ -189,6 +211,9 @@ public struct Platform: Sendable {
                 connectorCalls: ruleConnectorCalls, logger: logger),
             SatisfactionSendingTask(
                 directory: SatisfactionPostgresDirectory(client: postgres, logger: logger), desk: satisfaction,
+                logger: logger),
+            MailboxPollTask(
+                directory: mailboxes, poller: mailboxPoller, interval: .seconds(configuration.mailboxPollSeconds),
                 logger: logger),
             SearchIndexFlushTask(
                 maintainer: SearchIndexPostgresMaintainer(client: postgres, logger: logger), logger: logger),

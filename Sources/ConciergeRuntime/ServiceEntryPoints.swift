@@ -1,3 +1,4 @@
+import ConciergeConnectors
 import ConciergeCore
 import Foundation
 import Hummingbird
@@ -67,6 +68,7 @@ public enum ServiceEntryPoints {
                         visibilityTimeout: .seconds(configuration.queueVisibilitySeconds)),
                     workerID: configuration.instanceID, logger: logger)
                 services.append(WorkerService(worker: worker))
+                if configuration.inboundSMTPPort > 0 { services.append(inboundSMTP(platform, logger: logger)) }
                 if roles.count == 1 {
                     services.append(ProbeServer.build(platform, port: configuration.workerHTTPPort, logger: logger))
                 }
@@ -82,5 +84,22 @@ public enum ServiceEntryPoints {
         }
         if !hasPostgres { services.insert(platform.postgres, at: 0) }
         return services
+    }
+
+    /// The inbound SMTP endpoint (`CONCIERGE_INBOUND_SMTP_*`), run by the worker.
+    static func inboundSMTP(_ platform: Platform, logger: Logger) -> InboundSMTPService {
+        let configuration = platform.configuration
+        let tls =
+            configuration.inboundSMTPCertificateFile.isEmpty
+            ? nil
+            : InboundSMTPConfiguration.TLS(
+                certificateChainFile: configuration.inboundSMTPCertificateFile,
+                privateKeyFile: configuration.inboundSMTPKeyFile)
+        return InboundSMTPService(
+            configuration: InboundSMTPConfiguration(
+                host: configuration.inboundSMTPHost, port: configuration.inboundSMTPPort,
+                serverName: URL(string: configuration.publicURL)?.host ?? "concierge", tls: tls,
+                maximumMessageSize: configuration.inboundSMTPMaxBytes),
+            router: platform.inboundMail, logger: logger)
     }
 }

@@ -1,4 +1,5 @@
 import ConciergeConnectors
+import ConciergePeerTestSupport
 import Foundation
 
 /// The ERP and CRM APIs for one test: `erp_stub_server.py` (Python standard library only) on a

@@ -1,4 +1,5 @@
 import ConciergeConnectors
+import ConciergePeerTestSupport
 import Testing
 
 /// The SSRF guard as a tenant would attack it: every URL here points at the test server on

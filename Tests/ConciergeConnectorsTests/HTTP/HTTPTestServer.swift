@@ -1,3 +1,4 @@
+import ConciergePeerTestSupport
 import Foundation
 
 /// A real HTTP/1.1 server for one test: `http_test_server.py` (Python's standard library) on a

@@ -1,4 +1,5 @@
 import ConciergeConnectors
+import ConciergePeerTestSupport
 import Foundation
 
 /// The vendors' HTTP APIs for one test: `vendor_stub_server.py` (Python standard library only) on

@@ -1,4 +1,5 @@
 import ConciergeConnectors
+import ConciergePeerTestSupport
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import ConciergeConnectors
+import ConciergePeerTestSupport
 import Testing
 
 // Serialized: one Dovecot at a time per suite keeps the load on a 2-core machine bearable for

@@ -1,14 +1,14 @@
 import Foundation
 
 /// Runs `swaks` (the Swiss Army Knife for SMTP, Debian's `swaks`) as a real sending client.
-enum Swaks {
+public enum Swaks {
     /// What one run did: its exit status and the whole transcript.
-    struct Run: Sendable {
-        let status: Int32
-        let transcript: String
+    public struct Run: Sendable {
+        public let status: Int32
+        public let transcript: String
 
         /// The reply codes the server sent, in order, from the transcript's `<-` and `<~` lines.
-        var replyCodes: [Int] {
+        public var replyCodes: [Int] {
             transcript.split(separator: "\n").compactMap { line in
                 let trimmed = line.drop { $0 == " " }
                 guard trimmed.hasPrefix("<-") || trimmed.hasPrefix("<~") || trimmed.hasPrefix("<**") else {
@@ -20,16 +20,16 @@ enum Swaks {
         }
     }
 
-    static let path = "/usr/bin/swaks"
-    static let isInstalled = FileManager.default.isExecutableFile(atPath: path)
+    public static let path = "/usr/bin/swaks"
+    public static let isInstalled = FileManager.default.isExecutableFile(atPath: path)
     /// Whether swaks can speak TLS: it needs Perl's Net::SSLeay (Debian: `libnet-ssleay-perl`,
     /// only recommended by the swaks package).
-    static let supportsTLS =
+    public static let supportsTLS =
         isInstalled && (try? TestServerProcess.runTool("/usr/bin/perl", ["-MNet::SSLeay", "-e", "1"])) != nil
 
     /// Sends with `swaks --server 127.0.0.1:port` and `arguments`; waits for it without blocking a
     /// thread, since the server under test needs the cooperative pool to answer.
-    static func send(port: Int, _ arguments: [String]) async throws -> Run {
+    public static func send(port: Int, _ arguments: [String]) async throws -> Run {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("swaks-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: output) }

@@ -8,11 +8,11 @@ import NIOPosix
 /// The script must listen on 127.0.0.1, write its port to `DIR/port` (atomically, by rename)
 /// when it accepts connections, and exit when its standard input closes, so it cannot outlive
 /// a crashed test run.
-enum TestServerProcess {
+public enum TestServerProcess {
     /// Starts `python script arguments…`, waits for `directory/port`, runs `body` with the port
     /// and stops the process afterwards, also when `body` throws. Output goes to
     /// `directory/server.log`, quoted in the error when the server does not start.
-    static func run<Result>(
+    public static func run<Result>(
         python: String, script: String, arguments: [String], directory: URL,
         _ body: (_ port: Int) async throws -> Result
     ) async throws -> Result {
@@ -38,7 +38,7 @@ enum TestServerProcess {
     }
 
     /// A port on 127.0.0.1 where nothing listens: bound, then closed again.
-    static func unusedPort() async throws -> Int {
+    public static func unusedPort() async throws -> Int {
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .bind(host: "127.0.0.1", port: 0).get()
         let port = channel.localAddress?.port
@@ -48,7 +48,7 @@ enum TestServerProcess {
     }
 
     /// The first executable of this name on PATH.
-    static func executable(named name: String) -> String? {
+    public static func executable(named name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         return path.split(separator: ":").map { "\($0)/\(name)" }.first {
             FileManager.default.isExecutableFile(atPath: $0)
@@ -56,7 +56,7 @@ enum TestServerProcess {
     }
 
     /// Runs a tool to completion, failing when it exits non-zero.
-    static func runTool(_ path: String, _ arguments: [String]) throws {
+    public static func runTool(_ path: String, _ arguments: [String]) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -70,7 +70,7 @@ enum TestServerProcess {
     }
 
     /// A fresh directory under the temporary directory for one server.
-    static func makeDirectory(prefix: String) throws -> URL {
+    public static func makeDirectory(prefix: String) throws -> URL {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         return directory
@@ -91,7 +91,7 @@ enum TestServerProcess {
 }
 
 /// Why a test server could not be used, in words that say what to install or look at.
-struct TestServerProcessError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+public struct TestServerProcessError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
 }

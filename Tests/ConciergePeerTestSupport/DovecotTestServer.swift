@@ -1,4 +1,3 @@
-import ConciergeConnectors
 import Foundation
 
 /// A private Dovecot for one test: its own folder under the temporary directory with a minimal
@@ -8,30 +7,30 @@ import Foundation
 /// Needs Debian's `dovecot-imapd` (`/usr/sbin/dovecot`), `openssl`, `perl` and root: Dovecot switches
 /// to the mail user (`nobody`; it refuses uid 0) itself. Messages are delivered by writing files
 /// into the Maildir, as a local delivery agent would.
-struct DovecotTestServer: Sendable {
-    static let username = "agent@acme.example"
-    static let password = "pa55-密码 \"q\""
+public struct DovecotTestServer: Sendable {
+    public static let username = "agent@acme.example"
+    public static let password = "pa55-密码 \"q\""
     /// The mail user: Dovecot refuses root, and `nobody` exists everywhere.
     private static let mailUserID = 65534
 
     /// Whether Dovecot and openssl exist and we are root; tests are skipped, not failed, without.
-    static let isAvailable =
+    public static let isAvailable =
         FileManager.default.isExecutableFile(atPath: "/usr/sbin/dovecot")
         && FileManager.default.isExecutableFile(atPath: "/usr/bin/perl")
         && TestCertificate.canBeMade && getuid() == 0
 
-    let imapPort: Int
-    let imapsPort: Int
-    let certificate: (certificate: String, key: String)
-    let directory: URL
+    public let imapPort: Int
+    public let imapsPort: Int
+    public let certificate: (certificate: String, key: String)
+    public let directory: URL
 
     /// The server's certificate, for clients to trust.
-    var certificatePath: String { certificate.certificate }
+    public var certificatePath: String { certificate.certificate }
 
     /// Runs `body` with a fresh server and stops the server afterwards, also when `body` throws.
     /// Without `advertisingLiteralPlus` the server lists no LITERAL+, so that clients must wait
     /// for its `+` before sending a literal.
-    static func run(advertisingLiteralPlus: Bool = true, _ body: (DovecotTestServer) async throws -> Void)
+    public static func run(advertisingLiteralPlus: Bool = true, _ body: (DovecotTestServer) async throws -> Void)
         async throws
     {
         let attempts = 3
@@ -65,7 +64,7 @@ struct DovecotTestServer: Sendable {
     }
 
     /// Puts `message` into `mailbox` as a new message (Maildir `new/`), byte for byte.
-    func deliver(_ message: [UInt8], to mailbox: String = "INBOX") throws {
+    public func deliver(_ message: [UInt8], to mailbox: String = "INBOX") throws {
         let folder = maildir(mailbox)
         let name = "\(Int(Date().timeIntervalSince1970)).\(UUID().uuidString).concierge-test"
         let temporary = folder.appendingPathComponent("tmp/\(name)")
@@ -75,13 +74,13 @@ struct DovecotTestServer: Sendable {
     }
 
     /// Creates a mailbox; `folderName` is its Maildir++ folder name (modified UTF-7 for non-ASCII).
-    func createMailbox(folderName: String) throws {
+    public func createMailbox(folderName: String) throws {
         try makeMaildir(at: maildir("INBOX").appendingPathComponent(".\(folderName)"))
     }
 
     /// Makes Dovecot forget the INBOX's UIDs, as after a restore from backup: the next SELECT
     /// reports a new UIDVALIDITY and numbers the messages again.
-    func forgetUIDs() throws {
+    public func forgetUIDs() throws {
         let inbox = maildir("INBOX")
         for name in try FileManager.default.contentsOfDirectory(atPath: inbox.path)
         where name == "dovecot-uidlist" || name.hasPrefix("dovecot.index") {

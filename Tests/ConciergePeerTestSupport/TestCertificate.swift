@@ -4,9 +4,9 @@ import Foundation
 /// openssl CLI and shared by the test servers that need one (Dovecot, the inbound SMTP server):
 /// one key generation instead of one per test keeps the machine free for timing-sensitive tests.
 /// The files are removed when the test process exits.
-enum TestCertificate {
+public enum TestCertificate {
     /// The PEM files, or why they could not be made.
-    static let files: Result<(certificate: String, key: String), TestServerProcessError> = {
+    public static let files: Result<(certificate: String, key: String), TestServerProcessError> = {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             atexit { try? FileManager.default.removeItem(at: TestCertificate.directory) }
@@ -26,7 +26,7 @@ enum TestCertificate {
     }()
 
     /// Whether openssl exists to make the certificate.
-    static let canBeMade = TestServerProcess.executable(named: "openssl") != nil
+    public static let canBeMade = TestServerProcess.executable(named: "openssl") != nil
 
     private static let directory = FileManager.default.temporaryDirectory
         .appendingPathComponent("concierge-test-certificate-\(UUID().uuidString)")
