@@ -85,7 +85,7 @@ let package = Package(
         .target(
             name: "ConciergeHTTP",
             dependencies: [
-                "ConciergeCore",
+                "ConciergeCore", "ConciergeQRCode",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

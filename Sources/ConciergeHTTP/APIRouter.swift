@@ -15,6 +15,7 @@ public enum APIRouter {
         OperationsRoutes(services: services).register(on: router)
         SurveyPageRoutes(services: services).register(on: router)
         InboundWebhookRoutes(services: services).register(on: router)
+        WebFormRoutes(services: services).register(on: router)
         let api = router.group("api/v1")
         AuthRoutes(services: services).register(on: api)
         let authenticated =
@@ -42,6 +43,7 @@ public enum APIRouter {
         CustomerRoutes(services: services).register(on: authenticated)
         OrganizationRoutes(services: services).register(on: authenticated)
         AssetRoutes(services: services).register(on: authenticated)
+        AssetQRCodeRoutes(services: services).register(on: authenticated)
         FieldRoutes(services: services).register(on: authenticated)
         ViewRoutes(services: services).register(on: authenticated)
         TicketBulkRoutes(services: services).register(on: authenticated)

@@ -23,6 +23,7 @@ public struct HTTPServices: Sendable {
     public var satisfaction: SatisfactionDesk
     public var connectors: ConnectorHub
     public var webhookIntake: WebhookIntake
+    public var webForms: WebFormIntake
     public var limiter: any RateLimiter
     public var health: [any HealthProbe]
     /// Renders the Prometheus text exposition of this process.
@@ -35,7 +36,8 @@ public struct HTTPServices: Sendable {
         conversation: TicketConversation, fields: FieldCatalog, views: ViewCatalog, macros: MacroCatalog,
         attachments: TicketAttachments, serviceLevels: ServiceLevelCatalog, rules: RuleCatalog,
         notifications: NotificationFeed, presence: AgentPresenceDesk, satisfaction: SatisfactionDesk,
-        customers: CustomerDirectory, connectors: ConnectorHub, webhookIntake: WebhookIntake, limiter: any RateLimiter,
+        customers: CustomerDirectory, connectors: ConnectorHub, webhookIntake: WebhookIntake, webForms: WebFormIntake,
+        limiter: any RateLimiter,
         health: [any HealthProbe], metrics: @escaping @Sendable () async -> String, settings: HTTPSettings
     ) {
         self.authentication = authentication
@@ -58,6 +60,7 @@ public struct HTTPServices: Sendable {
         self.satisfaction = satisfaction
         self.connectors = connectors
         self.webhookIntake = webhookIntake
+        self.webForms = webForms
         self.limiter = limiter
         self.health = health
         self.metrics = metrics
@@ -71,11 +74,14 @@ public struct HTTPSettings: Sendable {
     public var secureCookies: Bool
     public var sessionLifetimeSeconds: Int
     public var requestsPerMinute: Int
+    /// Where customers reach the service (links in QR codes).
+    public var publicURL: String
 
     public init(
         maxBodyBytes: Int = 1 << 20, secureCookies: Bool = true, sessionLifetimeSeconds: Int = 12 * 3600,
-        requestsPerMinute: Int = 3000
+        requestsPerMinute: Int = 3000, publicURL: String = "http://localhost:8080"
     ) {
+        self.publicURL = publicURL
         self.maxBodyBytes = maxBodyBytes
         self.secureCookies = secureCookies
         self.sessionLifetimeSeconds = sessionLifetimeSeconds

@@ -18,13 +18,14 @@ public enum APIApplication {
             serviceLevels: platform.serviceLevels, rules: platform.rules, notifications: platform.notifications,
             presence: platform.presence, satisfaction: platform.satisfaction,
             customers: platform.customers, connectors: platform.connectors, webhookIntake: platform.webhookIntake,
+            webForms: platform.webForms,
             limiter: platform.limiter,
             health: platform.health,
             metrics: { Observability.render() },
             settings: HTTPSettings(
                 maxBodyBytes: configuration.maxBodyBytes, secureCookies: configuration.cookieSecure,
                 sessionLifetimeSeconds: configuration.sessionTTLHours * 3600,
-                requestsPerMinute: configuration.apiRequestsPerMinute))
+                requestsPerMinute: configuration.apiRequestsPerMinute, publicURL: configuration.publicURL))
         return APIRouter.build(services)
     }
 

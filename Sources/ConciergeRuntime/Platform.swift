@@ -126,6 +126,13 @@ public struct Platform: Sendable {
     public var inboundMail: InboundMailRouter {
         InboundMailRouter(directory: mailboxes, intake: emailIntake, logger: logger)
     }
+    /// Tenants' public web forms (and the links of asset QR codes).
+    public var webForms: WebFormIntake {
+        WebFormIntake(
+            store: store, tenants: CachedTenantDirectory(tenants), secrets: secretBox,
+            storage: FileSystemAttachmentStorage(root: URL(fileURLWithPath: configuration.attachmentsDirectory)),
+            policy: AttachmentPolicy(maxBytes: configuration.attachmentMaxBytes))
+    }
     /// Signed inbound webhooks into tickets.
     public var webhookIntake: WebhookIntake {
         WebhookIntake(store: store, tenants: CachedTenantDirectory(tenants), secrets: secretBox)

@@ -161,7 +161,7 @@ final class VendorConnectorGateway: ConnectorGateway {
                 return (retryable, target)
             }
             return (.delivered(summary: "sent to \(outcomes.count) phone(s)"), target)
-        case .mailbox, .inboundWebhook:
+        case .mailbox, .inboundWebhook, .webForm:
             return (.permanent(reason: "\(endpoint.kind.rawValue) connectors receive messages and send nothing"), "-")
         }
     }

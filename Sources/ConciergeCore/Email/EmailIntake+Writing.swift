@@ -25,6 +25,14 @@ extension EmailIntake {
 
     /// Puts the accepted attachments' bytes into storage (before any row refers to them).
     func storeAttachments(_ attachments: [InboundMailAttachment], tenant: TenantID) async throws -> Files {
+        try await Self.storeAttachments(attachments, tenant: tenant, storage: storage, policy: policy)
+    }
+
+    /// ``storeAttachments(_:tenant:)`` for any intake (the web form's files too).
+    static func storeAttachments(
+        _ attachments: [InboundMailAttachment], tenant: TenantID, storage: any AttachmentStorage,
+        policy: AttachmentPolicy
+    ) async throws -> Files {
         var files = Files()
         for (index, attachment) in attachments.enumerated() {
             let filename = attachment.filename.isEmpty ? "attachment-\(index + 1)" : attachment.filename

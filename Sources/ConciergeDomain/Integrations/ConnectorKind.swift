@@ -16,9 +16,12 @@ public enum ConnectorKind: String, Sendable, Codable, CaseIterable {
     /// A signed HTTP endpoint whose JSON deliveries become tickets through a mapping (the
     /// settings are the ``InboundWebhookMapping``). Sends nothing.
     case inboundWebhook = "inbound_webhook"
+    /// A public web form (`/forms/{tenant}/{key}`) customers open tickets with, also from an
+    /// asset's QR code (the link carries the asset, signed with `link_secret`). Sends nothing.
+    case webForm = "web_form"
 
     /// Whether the kind sends messages (subscribes to events, answers rule calls and test sends).
-    public var isOutbound: Bool { self != .mailbox && self != .inboundWebhook }
+    public var isOutbound: Bool { self != .mailbox && self != .inboundWebhook && self != .webForm }
 
     /// The secret settings this kind needs (sealed at rest, never returned by the API).
     public var secretNames: Set<String> {
@@ -30,6 +33,7 @@ public enum ConnectorKind: String, Sendable, Codable, CaseIterable {
         case .sms: ["api_key"]
         case .mailbox: ["imap_password"]
         case .inboundWebhook: ["signing_secret", "previous_signing_secret"]
+        case .webForm: ["link_secret"]
         }
     }
 
@@ -42,6 +46,7 @@ public enum ConnectorKind: String, Sendable, Codable, CaseIterable {
         case .wecomRobot: ["webhook_key"]
         case .sms, .mailbox: []
         case .inboundWebhook: ["signing_secret"]
+        case .webForm: ["link_secret"]
         }
     }
 
@@ -55,6 +60,7 @@ public enum ConnectorKind: String, Sendable, Codable, CaseIterable {
         case .sms: 60
         case .mailbox: 60
         case .inboundWebhook: 600
+        case .webForm: 20
         }
     }
 }

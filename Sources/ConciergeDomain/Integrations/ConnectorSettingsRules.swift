@@ -21,6 +21,7 @@ public enum ConnectorSettingsRules {
             ])
         case .mailbox: mailboxSettings
         case .inboundWebhook: InboundWebhookMapping.settingKeys
+        case .webForm: webFormSettings
         }
     }
 
@@ -91,6 +92,8 @@ public enum ConnectorSettingsRules {
             try validateMailbox(settings, secretNames: secretNames)
         case .inboundWebhook:
             _ = try InboundWebhookMapping(settings: settings)
+        case .webForm:
+            try validateWebForm(settings)
         }
     }
 

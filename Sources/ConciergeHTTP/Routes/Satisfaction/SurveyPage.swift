@@ -50,40 +50,8 @@ struct SurveyPage {
     func message(_ message: String) -> String { "<h1>\(Self.escape(text.title))</h1>\n<p>\(Self.escape(message))</p>" }
 
     func response(_ body: String, status: HTTPResponse.Status = .ok) -> Response {
-        let html = """
-            <!doctype html>
-            <html lang="\(english ? "en" : "zh-CN")"><head><meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(Self.escape(text.title))</title></head>
-            <body>
-            \(body)
-            </body></html>
-            """
-        return Response(
-            status: status,
-            headers: [
-                .contentType: "text/html; charset=utf-8",
-                .contentSecurityPolicy:
-                    "default-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-                .init("X-Content-Type-Options")!: "nosniff", .init("Referrer-Policy")!: "no-referrer",
-                .cacheControl: "no-store",
-            ],
-            body: .init(byteBuffer: ByteBuffer(string: html)))
+        PublicPage.response(title: text.title, english: english, body: body, status: status)
     }
 
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    static func escape(_ text: String) -> String { PublicPage.escape(text) }
 }

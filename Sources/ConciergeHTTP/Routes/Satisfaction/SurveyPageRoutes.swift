@@ -51,10 +51,7 @@ struct SurveyPageRoutes {
         }
     }
 
-    static func prefersEnglish(_ request: Request) -> Bool {
-        let languages = request.headers[.acceptLanguage]?.lowercased() ?? ""
-        return languages.hasPrefix("en") || (!languages.contains("zh") && languages.contains("en"))
-    }
+    static func prefersEnglish(_ request: Request) -> Bool { PublicPage.prefersEnglish(request) }
 
     static func json(_ value: [String: Int]) throws -> Response {
         let data = try JSONEncoder().encode(value)
@@ -70,13 +67,7 @@ struct SurveyAnswer: Decodable, Sendable {
     var comment: String?
 
     init(form: String) {
-        var fields: [String: String] = [:]
-        for pair in form.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map {
-                String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
-            }
-            if parts.count == 2 { fields[parts[0]] = parts[1] }
-        }
+        let fields = PublicPage.formFields(form)
         rating = fields["rating"].flatMap { Int($0) }
         comment = fields["comment"]
     }

@@ -1,0 +1,88 @@
+import ConciergeCore
+import ConciergeDomain
+import Foundation
+import Hummingbird
+
+/// `/forms/{tenant}/{key}`: a tenant's public web form (a `web_form` connector). `GET` shows
+/// it (with the asset of a signed QR link); `POST` opens a ticket from a browser's
+/// `multipart/form-data` (files included), a plain form post, or JSON (files base64) and
+/// answers a page or, for JSON, `201 {"ticket": {"number": …}}`. Posts are rate-limited per
+/// client address and form.
+struct WebFormRoutes {
+    let services: HTTPServices
+
+    /// Submissions per client address, form and hour.
+    static let submissionsPerHour = 20
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("forms/:tenant/:key") { request, context in
+            let page = WebFormPage(english: PublicPage.prefersEnglish(request))
+            let asset = request.uri.queryParameters.get("asset")
+            let signature = request.uri.queryParameters.get("sig")
+            do {
+                let form = try await services.webForms.form(
+                    tenant: context.parameters.get("tenant") ?? "", key: context.parameters.get("key") ?? "",
+                    asset: asset, signature: signature)
+                return page.response(page.form(form, asset: asset, signature: signature))
+            } catch let error as AppError where error.category == .notFound || error.category == .invalidInput {
+                return page.response(
+                    page.message(error.message), status: error.category == .notFound ? .notFound : .badRequest)
+            }
+        }
+        router.post("forms/:tenant/:key") { request, context in
+            let slug = context.parameters.get("tenant") ?? ""
+            let key = context.parameters.get("key") ?? ""
+            let decision = try await services.limiter.hit(
+                "form:\(slug)/\(key):\(context.clientAddress)", limit: Self.submissionsPerHour, window: .seconds(3600))
+            guard decision.allowed else {
+                throw AppError(
+                    .rateLimited, code: "rate_limited", message: "too many submissions; try again later",
+                    retryAfterSeconds: max(decision.retryAfterSeconds, 1))
+            }
+            let contentType = request.headers[.contentType] ?? ""
+            let body = Array(buffer: try await request.body.collect(upTo: services.settings.maxBodyBytes))
+            let page = WebFormPage(english: PublicPage.prefersEnglish(request))
+            let isJSON = contentType.hasPrefix("application/json")
+            let submission = try Self.submission(contentType: contentType, body: body)
+            do {
+                let ticket = try await services.webForms.submit(tenant: slug, key: key, submission)
+                if isJSON {
+                    return try Self.json([
+                        "ticket": .object([
+                            "id": .string(ticket.id.description), "number": .number(Double(ticket.number)),
+                        ])
+                    ])
+                }
+                return page.response(page.sent(ticket), status: .created)
+            } catch let error as AppError where !isJSON && error.category == .invalidInput {
+                return page.response(page.message(error.message), status: .badRequest)
+            }
+        }
+    }
+
+    /// Reads the submission from JSON, multipart/form-data or a plain form post.
+    static func submission(contentType: String, body: [UInt8]) throws -> WebFormSubmission {
+        if contentType.hasPrefix("application/json") {
+            do { return try JSONDecoder().decode(WebFormSubmission.self, from: Data(body)) } catch {
+                throw AppError(.invalidInput, code: "invalid_json", message: "the body is not a submission")
+            }
+        }
+        if let multipart = MultipartFormData(contentType: contentType, body: body) {
+            var submission = WebFormSubmission(fields: multipart.text)
+            submission.attachments = multipart.files.map {
+                WebFormFile(
+                    filename: $0.filename ?? "file", contentType: $0.contentType ?? "application/octet-stream",
+                    data: Data($0.bytes).base64EncodedString())
+            }
+            return submission
+        }
+        let fields = PublicPage.formFields(String(decoding: body, as: UTF8.self))
+        return WebFormSubmission(fields: { fields[$0] })
+    }
+
+    static func json(_ value: [String: JSONValue]) throws -> Response {
+        Response(
+            status: .created, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: try JSONEncoder().encode(JSONValue.object(value)))))
+    }
+}
