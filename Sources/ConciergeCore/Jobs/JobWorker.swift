@@ -16,16 +16,20 @@ public struct JobWorker: Sendable {
         public var visibilityTimeout: Duration
         public var retry: RetryPolicy
         public var idlePollCeiling: Duration
+        /// How long a queue found empty is left alone by every slot (see ``EmptyQueueMemo``).
+        public var emptyQueueWindow: Duration
 
         public init(
             queues: [String], concurrency: Int = 8, visibilityTimeout: Duration = .seconds(60),
-            retry: RetryPolicy = RetryPolicy(), idlePollCeiling: Duration = .milliseconds(500)
+            retry: RetryPolicy = RetryPolicy(), idlePollCeiling: Duration = .milliseconds(500),
+            emptyQueueWindow: Duration = .milliseconds(50)
         ) {
             self.queues = queues
             self.concurrency = concurrency
             self.visibilityTimeout = visibilityTimeout
             self.retry = retry
             self.idlePollCeiling = idlePollCeiling
+            self.emptyQueueWindow = emptyQueueWindow
         }
     }
 
@@ -52,20 +56,22 @@ public struct JobWorker: Sendable {
                 "concurrency": "\(options.concurrency)",
             ])
         await withTaskGroup(of: Void.self) { group in
+            let memo = EmptyQueueMemo(window: options.emptyQueueWindow)
             for slot in 0..<max(options.concurrency, 1) {
-                group.addTask { await runSlot(slot) }
+                group.addTask { await runSlot(slot, memo: memo) }
             }
         }
         logger.info("worker stopped", metadata: ["worker": "\(workerID)"])
     }
 
-    private func runSlot(_ slot: Int) async {
+    private func runSlot(_ slot: Int, memo: EmptyQueueMemo) async {
         var idle = Duration.milliseconds(10)
         var next = slot % max(options.queues.count, 1)
         while !Task.isCancelled {
             var worked = false
             for offset in 0..<options.queues.count {
                 let name = options.queues[(next + offset) % options.queues.count]
+                guard memo.shouldProbe(name) else { continue }
                 do {
                     if let lease = try await queue.dequeue(from: name, visibilityTimeout: options.visibilityTimeout) {
                         await process(lease)
@@ -73,6 +79,7 @@ public struct JobWorker: Sendable {
                         next = (next + offset + 1) % options.queues.count
                         break
                     }
+                    memo.markEmpty(name)
                 } catch {
                     logger.warning("dequeue failed", metadata: ["queue": "\(name)", "error": "\(error)"])
                 }
