@@ -203,7 +203,7 @@ public struct DovecotTestServer: Sendable {
     /// port makes it exit instead.
     private func waitUntilStarted(_ process: Process) async throws {
         let log = directory.appendingPathComponent("dovecot.log")
-        let deadline = ContinuousClock.now + .seconds(15)
+        let deadline = ContinuousClock.now + .seconds(60)
         while ContinuousClock.now < deadline, process.isRunning {
             if let text = try? String(contentsOf: log, encoding: .utf8), text.contains("starting up") { return }
             try await Task.sleep(for: .milliseconds(20))

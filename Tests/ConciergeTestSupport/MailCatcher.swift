@@ -47,7 +47,8 @@ public struct MailCatcher: Sendable {
             try? lifeline.fileHandleForWriting.close()
         }
         let portFile = directory.appendingPathComponent("port")
-        let deadline = ContinuousClock.now + .seconds(10)
+        // Generous: on a loaded 2-core machine many test servers start at once.
+        let deadline = ContinuousClock.now + .seconds(60)
         while ContinuousClock.now < deadline {
             if let text = try? String(contentsOf: portFile, encoding: .utf8), let port = Int(text) {
                 return try await body(MailCatcher(port: port, directory: directory))
