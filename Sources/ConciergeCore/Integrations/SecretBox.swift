@@ -83,7 +83,7 @@ public struct SecretBox: Sendable {
         Data("concierge.connector.v1|\(tenant)|\(connector)".utf8)
     }
 
-    static let missingKeys = AppError(
+    public static let missingKeys = AppError(
         .unavailable, code: "secret_keys_missing",
         message: "connector secrets cannot be stored: CONCIERGE_SECRET_KEYS is not set")
     static let corrupt = AppError(
