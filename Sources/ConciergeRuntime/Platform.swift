@@ -194,7 +194,7 @@ public struct Platform: Sendable {
                 subscribers: [
                     SLAEventSubscriber(),
                     TriggerRunner(store: store, connectorCalls: ruleConnectorCalls, logger: logger), router,
-                    SatisfactionSubscriber(desk: satisfaction),
+                    SatisfactionSubscriber(desk: satisfaction), PublicReplyMailer(),
                     ConnectorFanOut(
                         tenants: CachedTenantDirectory(tenants), queue: queue, publicURL: configuration.publicURL),
                 ]),

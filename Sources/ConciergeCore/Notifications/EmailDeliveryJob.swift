@@ -31,10 +31,14 @@ public struct EmailDeliveryJob: JobHandler {
         var body: String
         var ticketID: String?
         var source: String
+        var automatic: Bool?
+        var inReplyTo: String?
+        var references: [String]?
 
         enum CodingKeys: String, CodingKey {
-            case to, subject, body, source
+            case to, subject, body, source, automatic, references
             case ticketID = "ticket_id"
+            case inReplyTo = "in_reply_to"
         }
     }
 
@@ -49,7 +53,10 @@ public struct EmailDeliveryJob: JobHandler {
         guard !done else { return }
         let tenantName = try await tenants.find(id: tenant)?.name ?? "Concierge"
         let outcome = await sender.send(
-            EmailToSend(to: payload.to, fromName: tenantName, subject: payload.subject, body: payload.body))
+            EmailToSend(
+                to: payload.to, fromName: tenantName, subject: payload.subject, body: payload.body,
+                isAutomatic: payload.automatic ?? true,
+                threading: EmailThreading(inReplyTo: payload.inReplyTo, references: payload.references ?? [])))
         if case .retryable(let reason) = outcome { throw JobFailure.retryable(reason) }
         let at = now()
         try await store.transaction(tenant) { tx in
@@ -64,6 +71,14 @@ public struct EmailDeliveryJob: JobHandler {
                 type = "email.delivered"
                 data["message_id"] = .string(messageID)
                 data["reply"] = .string(reply)
+                // Answers name this id: record it so that they find the ticket.
+                let bare = messageID.trimmingCharacters(in: CharacterSet(charactersIn: "<> "))
+                if let ticket = payload.ticketID.flatMap(TicketID.init), !bare.isEmpty {
+                    _ = try await tx.emailMessages.insert(
+                        EmailRecord(
+                            messageID: bare, direction: .outbound, connectorID: nil, ticketID: ticket,
+                            commentID: nil, sender: nil, outcome: "sent", reason: nil, createdAt: at))
+                }
             case .permanent(let reason):
                 type = "email.failed"
                 data["reason"] = .string(reason)

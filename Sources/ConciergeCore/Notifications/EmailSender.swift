@@ -15,13 +15,32 @@ public struct EmailToSend: Sendable, Equatable {
     public var body: String
     /// Marks it `Auto-Submitted: auto-generated`, so auto-responders do not answer it.
     public var isAutomatic: Bool
+    /// The thread it belongs to (the ticket's earlier messages), so mail readers group it and
+    /// the answer finds its ticket.
+    public var threading: EmailThreading
 
-    public init(to: String, fromName: String, subject: String, body: String, isAutomatic: Bool = true) {
+    public init(
+        to: String, fromName: String, subject: String, body: String, isAutomatic: Bool = true,
+        threading: EmailThreading = EmailThreading()
+    ) {
         self.to = to
         self.fromName = fromName
         self.subject = subject
         self.body = body
         self.isAutomatic = isAutomatic
+        self.threading = threading
+    }
+}
+
+/// The `In-Reply-To` and `References` of an email (Message-IDs without angle brackets).
+public struct EmailThreading: Sendable, Equatable {
+    public var inReplyTo: String?
+    /// Oldest first.
+    public var references: [String]
+
+    public init(inReplyTo: String? = nil, references: [String] = []) {
+        self.inReplyTo = inReplyTo
+        self.references = references
     }
 }
 

@@ -10,14 +10,20 @@ public enum OutgoingEmail {
     public static let jobName = "notification.email"
 
     /// Queues one email to `address`.
+    /// - Parameters:
+    ///   - automatic: a machine's email (rules, surveys: `Auto-Submitted`), not a person's reply.
+    ///   - threading: the ticket's earlier messages, for replies.
     static func queue(
         to address: String, subject: String, body: String, ticketID: TicketID?, tenant: TenantID, source: String,
-        tx: any TenantTransaction, at date: Date
+        tx: any TenantTransaction, at date: Date, automatic: Bool = true, threading: EmailThreading = EmailThreading()
     ) async throws {
-        let payload: [String: JSONValue] = [
+        var payload: [String: JSONValue] = [
             "to": .string(address), "subject": .string(subject), "body": .string(body),
             "ticket_id": ticketID.map { .string($0.description) } ?? .null, "source": .string(source),
         ]
+        if !automatic { payload["automatic"] = .bool(false) }
+        if let inReplyTo = threading.inReplyTo { payload["in_reply_to"] = .string(inReplyTo) }
+        if !threading.references.isEmpty { payload["references"] = .array(threading.references.map(JSONValue.string)) }
         let event = DomainEvent(
             tenantID: tenant, type: "email.queued", subjectType: ticketID == nil ? "email" : "ticket",
             subjectID: ticketID?.description ?? address, actor: .system(source), data: payload, occurredAt: date)

@@ -54,6 +54,18 @@ struct EmailMessagePostgresRepository: EmailMessageRepository {
         return nil
     }
 
+    func messageIDs(of ticket: TicketID, limit: Int) async throws -> [String] {
+        let rows = try await connection.query(
+            """
+            SELECT message_id FROM email_messages
+            WHERE tenant_id = \(tenantID.rawValue) AND ticket_id = \(ticket.rawValue)
+            ORDER BY created_at DESC, message_id DESC LIMIT \(limit)
+            """, logger: logger)
+        var ids: [String] = []
+        for try await id in rows.decode(String.self) { ids.append(id) }
+        return ids.reversed()
+    }
+
     func receivedCount(from sender: String, since date: Date) async throws -> Int {
         let rows = try await connection.query(
             """
