@@ -37,6 +37,7 @@ from urllib.parse import quote
 import aiohttp
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import intake  # noqa: E402  (issue 5's email phase, beside this file)
 import sla_rules  # noqa: E402  (issue 4's phases, beside this file)
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,7 +55,7 @@ CUSTOMER_360_STAND_IN = "/api/v1/tickets?requester_id={id}"
 MAX_IN_FLIGHT = int(os.environ.get("BENCH_MAX_IN_FLIGHT") or 2000)
 READ_MAX_SECONDS = float(os.environ.get("BENCH_READ_MAX_SECONDS") or 120)
 TIMEOUT_S = float(os.environ.get("BENCH_REQUEST_TIMEOUT") or 30)
-ALL_PHASES = ["views", "customer_360", "create", "search", "sla", "rules"]
+ALL_PHASES = ["views", "customer_360", "create", "search", "sla", "rules", "intake"]
 PHASES = [p.strip() for p in (os.environ.get("BENCH_PHASES") or ",".join(ALL_PHASES)).split(",") if p.strip()]
 
 TARGETS = {
@@ -483,6 +484,10 @@ async def run() -> dict:
                 results["rules"] = sla_rules.run_rules(os.environ.get("CONCIERGE_BIN_DIR", ""), log)
                 results["rules"]["contention"] = await watch.stop()
                 continue
+            if phase == "intake":
+                results["intake"] = await asyncio.to_thread(intake.run_intake, BASE, headers, psql, log)
+                results["intake"]["contention"] = await watch.stop()
+                continue
             if phase == "create":
                 log(f"ticket create: {CREATE_RATE:g}/s for {CREATE_SECONDS:g} s (open loop)")
                 results["ticket_create"] = await open_loop(session, headers, params, CREATE_RATE, CREATE_SECONDS)
@@ -535,6 +540,7 @@ async def run() -> dict:
         "customer_360_p95_ms": read_target("customer_360", TARGETS["customer_360_p95_ms"]),
         "sla_breach_lag_seconds": sla_rules.sla_target(results.get("sla")),
         "rule_evaluations_per_second_per_core": sla_rules.rules_target(results.get("rules")),
+        "inbound_emails_1000_seconds": intake.intake_target(results.get("intake")),
     }
     all_pass = all(t["pass"] for t in targets.values()) and tokenizer["pass"]
     return {
