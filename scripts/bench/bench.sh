@@ -82,6 +82,10 @@ export CONCIERGE_MIGRATION_DATABASE_URL="postgres://concierge_owner:concierge_ow
 export CONCIERGE_REDIS_URL="redis://127.0.0.1:${BENCH_REDIS_PORT}/0"
 export CONCIERGE_HTTP_PORT="${HTTP_PORT}" CONCIERGE_WORKER_HTTP_PORT="${WORKER_PORT}" CONCIERGE_SCHEDULER_HTTP_PORT="${SCHEDULER_PORT}"
 export CONCIERGE_COOKIE_SECURE=false
+# The webhooks phase: a key ring for the connector's secret (bench data only) and the
+# receiver on loopback allowed past the SSRF guard.
+export CONCIERGE_SECRET_KEYS="${CONCIERGE_SECRET_KEYS:-bench:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=}"
+export CONCIERGE_CONNECTOR_ALLOWED_NETWORKS=127.0.0.1/32
 # The worker's inbound SMTP endpoint, for the intake phase.
 export CONCIERGE_INBOUND_SMTP_PORT=$((HTTP_PORT + 3)) BENCH_INBOUND_SMTP_PORT=$((HTTP_PORT + 3))
 # One token drives the whole load: lift the per-credential limit (the Redis call stays).

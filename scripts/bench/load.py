@@ -39,6 +39,7 @@ import aiohttp
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import intake  # noqa: E402  (issue 5's email phase, beside this file)
 import sla_rules  # noqa: E402  (issue 4's phases, beside this file)
+import webhooks  # noqa: E402  (issue 5's webhook latency phase, beside this file)
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / ".data" / "bench"
@@ -55,7 +56,7 @@ CUSTOMER_360_STAND_IN = "/api/v1/tickets?requester_id={id}"
 MAX_IN_FLIGHT = int(os.environ.get("BENCH_MAX_IN_FLIGHT") or 2000)
 READ_MAX_SECONDS = float(os.environ.get("BENCH_READ_MAX_SECONDS") or 120)
 TIMEOUT_S = float(os.environ.get("BENCH_REQUEST_TIMEOUT") or 30)
-ALL_PHASES = ["views", "customer_360", "create", "search", "sla", "rules", "intake"]
+ALL_PHASES = ["views", "customer_360", "create", "search", "sla", "rules", "intake", "webhooks"]
 PHASES = [p.strip() for p in (os.environ.get("BENCH_PHASES") or ",".join(ALL_PHASES)).split(",") if p.strip()]
 
 TARGETS = {
@@ -484,6 +485,13 @@ async def run() -> dict:
                 results["rules"] = sla_rules.run_rules(os.environ.get("CONCIERGE_BIN_DIR", ""), log)
                 results["rules"]["contention"] = await watch.stop()
                 continue
+            if phase == "webhooks":
+                results["webhooks"] = await webhooks.run_webhooks(session, BASE, headers, psql, tenant, log)
+                results["webhooks"]["contention"] = await watch.stop()
+                w = results["webhooks"]
+                log(f"  delivered {w['delivered']}/{w['changes']}, p50 {w['latency_ms']['p50']} ms, "
+                    f"p99 {w['latency_ms']['p99']} ms, missing {w['missing']}")
+                continue
             if phase == "intake":
                 results["intake"] = await asyncio.to_thread(intake.run_intake, BASE, headers, psql, log)
                 results["intake"]["contention"] = await watch.stop()
@@ -541,6 +549,7 @@ async def run() -> dict:
         "sla_breach_lag_seconds": sla_rules.sla_target(results.get("sla")),
         "rule_evaluations_per_second_per_core": sla_rules.rules_target(results.get("rules")),
         "inbound_emails_1000_seconds": intake.intake_target(results.get("intake")),
+        "webhook_p99_ms_at_200_changes_per_second": webhooks.webhook_target(results.get("webhooks")),
     }
     all_pass = all(t["pass"] for t in targets.values()) and tokenizer["pass"]
     return {

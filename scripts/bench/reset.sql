@@ -28,6 +28,7 @@ DELETE FROM events e USING bench_reset r WHERE e.tenant_id = r.tenant_id AND e.o
 DELETE FROM outbox o USING bench_reset r WHERE o.tenant_id = r.tenant_id AND o.created_at > r.finished_at;
 DELETE FROM ticket_sla_targets s USING bench_reset r WHERE s.tenant_id = r.tenant_id;
 DELETE FROM processed_jobs p USING bench_reset r WHERE p.tenant_id = r.tenant_id AND p.processed_at > r.finished_at;
+DELETE FROM connector_deliveries d USING bench_reset r WHERE d.tenant_id = r.tenant_id AND d.created_at > r.finished_at;
 DELETE FROM email_messages m USING bench_reset r WHERE m.tenant_id = r.tenant_id AND m.created_at > r.finished_at;
 UPDATE ticket_counters c SET last_number = r.last_number FROM bench_reset r WHERE c.tenant_id = r.tenant_id;
 
