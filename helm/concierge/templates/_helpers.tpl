@@ -103,6 +103,9 @@ CONCIERGE_REDIS_URL: {{ required "secret.redisUrl is required (or set secret.exi
 {{- with .Values.secret.smtpPassword }}
 CONCIERGE_SMTP_PASSWORD: {{ . | b64enc | quote }}
 {{- end }}
+{{- with .Values.secret.secretKeys }}
+CONCIERGE_SECRET_KEYS: {{ . | b64enc | quote }}
+{{- end }}
 {{- end }}
 
 {{/* Pod-level settings shared by all workloads. */}}
