@@ -69,6 +69,7 @@ struct PublicReplyMailTests {
                 #expect(sent.subject == "[#\(number)] 网络故障")
                 #expect(sent.header("In-Reply-To") == "<c1@example.cn>")
                 #expect(sent.header("Auto-Submitted") == nil)
+                #expect(sent.header("Reply-To")?.contains("@acme.example") == true)
                 #expect(sent.text?.contains("已派工程师") == true)
                 #expect(sent.text?.contains(PublicReplyMailer.replyAboveLine) == true)
                 let messageID = try #require(sent.header("Message-ID"))

@@ -64,6 +64,8 @@ public protocol EmailMessageRepository: Sendable {
     func find(messageID: String) async throws -> EmailRecord?
     /// The ticket of the newest known message among `messageIDs`.
     func ticket(referencedBy messageIDs: [String]) async throws -> TicketID?
+    /// The mailbox the newest message received for `ticket` came through.
+    func latestMailbox(of ticket: TicketID) async throws -> ConnectorID?
     /// The newest `limit` Message-IDs (received and sent) of `ticket`, oldest first.
     func messageIDs(of ticket: TicketID, limit: Int) async throws -> [String]
     /// Messages received from `sender` since `date`, dropped ones included.

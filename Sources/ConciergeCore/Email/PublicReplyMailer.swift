@@ -37,7 +37,21 @@ public struct PublicReplyMailer: EventSubscriber {
             to: address, subject: "[#\(ticket.number)] \(ticket.subject)",
             body: "\(Self.replyAboveLine)\n\n\(comment.body)\(signature)", ticketID: ticket.id,
             tenant: dispatch.tenantID, source: "reply:\(comment.id)", tx: tx, at: dispatch.at, automatic: false,
-            threading: EmailThreading(inReplyTo: ids.last, references: ids))
+            threading: EmailThreading(inReplyTo: ids.last, references: ids),
+            replyTo: try await Self.mailboxAddress(for: ticket.id, tx: tx))
         return nil
+    }
+
+    /// The address answers go to: the mailbox the ticket's mail came through, else the tenant's
+    /// first enabled mailbox; `nil` (the sender address) when it has none.
+    static func mailboxAddress(for ticket: TicketID, tx: any TenantTransaction) async throws -> String? {
+        if let id = try await tx.emailMessages.latestMailbox(of: ticket),
+            let stored = try await tx.connectors.find(id: id),
+            stored.connector.enabled, let settings = MailboxSettings(stored.connector)
+        {
+            return settings.address
+        }
+        return try await tx.connectors.list().lazy.filter(\.connector.enabled)
+            .compactMap { MailboxSettings($0.connector)?.address }.first
     }
 }

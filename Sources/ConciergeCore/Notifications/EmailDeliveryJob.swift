@@ -34,11 +34,13 @@ public struct EmailDeliveryJob: JobHandler {
         var automatic: Bool?
         var inReplyTo: String?
         var references: [String]?
+        var replyTo: String?
 
         enum CodingKeys: String, CodingKey {
             case to, subject, body, source, automatic, references
             case ticketID = "ticket_id"
             case inReplyTo = "in_reply_to"
+            case replyTo = "reply_to"
         }
     }
 
@@ -56,7 +58,8 @@ public struct EmailDeliveryJob: JobHandler {
             EmailToSend(
                 to: payload.to, fromName: tenantName, subject: payload.subject, body: payload.body,
                 isAutomatic: payload.automatic ?? true,
-                threading: EmailThreading(inReplyTo: payload.inReplyTo, references: payload.references ?? [])))
+                threading: EmailThreading(inReplyTo: payload.inReplyTo, references: payload.references ?? []),
+                replyTo: payload.replyTo))
         if case .retryable(let reason) = outcome { throw JobFailure.retryable(reason) }
         let at = now()
         try await store.transaction(tenant) { tx in

@@ -18,10 +18,12 @@ public struct EmailToSend: Sendable, Equatable {
     /// The thread it belongs to (the ticket's earlier messages), so mail readers group it and
     /// the answer finds its ticket.
     public var threading: EmailThreading
+    /// Where answers should go (the tenant's mailbox), when not to the sender address.
+    public var replyTo: String?
 
     public init(
         to: String, fromName: String, subject: String, body: String, isAutomatic: Bool = true,
-        threading: EmailThreading = EmailThreading()
+        threading: EmailThreading = EmailThreading(), replyTo: String? = nil
     ) {
         self.to = to
         self.fromName = fromName
@@ -29,6 +31,7 @@ public struct EmailToSend: Sendable, Equatable {
         self.body = body
         self.isAutomatic = isAutomatic
         self.threading = threading
+        self.replyTo = replyTo
     }
 }
 

@@ -13,15 +13,18 @@ public enum OutgoingEmail {
     /// - Parameters:
     ///   - automatic: a machine's email (rules, surveys: `Auto-Submitted`), not a person's reply.
     ///   - threading: the ticket's earlier messages, for replies.
+    ///   - replyTo: where answers go (the tenant's mailbox address).
     static func queue(
         to address: String, subject: String, body: String, ticketID: TicketID?, tenant: TenantID, source: String,
-        tx: any TenantTransaction, at date: Date, automatic: Bool = true, threading: EmailThreading = EmailThreading()
+        tx: any TenantTransaction, at date: Date, automatic: Bool = true, threading: EmailThreading = EmailThreading(),
+        replyTo: String? = nil
     ) async throws {
         var payload: [String: JSONValue] = [
             "to": .string(address), "subject": .string(subject), "body": .string(body),
             "ticket_id": ticketID.map { .string($0.description) } ?? .null, "source": .string(source),
         ]
         if !automatic { payload["automatic"] = .bool(false) }
+        if let replyTo { payload["reply_to"] = .string(replyTo) }
         if let inReplyTo = threading.inReplyTo { payload["in_reply_to"] = .string(inReplyTo) }
         if !threading.references.isEmpty { payload["references"] = .array(threading.references.map(JSONValue.string)) }
         let event = DomainEvent(

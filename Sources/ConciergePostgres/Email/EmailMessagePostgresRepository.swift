@@ -54,6 +54,18 @@ struct EmailMessagePostgresRepository: EmailMessageRepository {
         return nil
     }
 
+    func latestMailbox(of ticket: TicketID) async throws -> ConnectorID? {
+        let rows = try await connection.query(
+            """
+            SELECT connector_id FROM email_messages
+            WHERE tenant_id = \(tenantID.rawValue) AND ticket_id = \(ticket.rawValue) AND direction = 'in'
+              AND connector_id IS NOT NULL
+            ORDER BY created_at DESC LIMIT 1
+            """, logger: logger)
+        for try await id in rows.decode(UUID.self) { return ConnectorID(id) }
+        return nil
+    }
+
     func messageIDs(of ticket: TicketID, limit: Int) async throws -> [String] {
         let rows = try await connection.query(
             """
