@@ -24,6 +24,9 @@ STOP_TIMEOUT="${STOP_TIMEOUT:-15}"
 HTTP_PORT="${CONCIERGE_HTTP_PORT:-8080}"
 WORKER_PORT="${CONCIERGE_WORKER_HTTP_PORT:-8081}"
 SCHEDULER_PORT="${CONCIERGE_SCHEDULER_HTTP_PORT:-8082}"
+# The worker takes mail for the tenants' mailbox addresses here (the demo's:
+# support@demo.concierge.example), e.g. `swaks --server 127.0.0.1:2525 --to support@demo.concierge.example`.
+export CONCIERGE_INBOUND_SMTP_PORT="${CONCIERGE_INBOUND_SMTP_PORT:-2525}"
 # Local runs are plain http: a Secure cookie would never be sent back by the browser.
 export CONCIERGE_COOKIE_SECURE="${CONCIERGE_COOKIE_SECURE:-false}"
 # Connector secrets need a key ring: a local one is made once and kept with the local data.
@@ -171,6 +174,7 @@ start_all() {
 
     echo
     echo "Concierge is running: http://127.0.0.1:${HTTP_PORT}  (OpenAPI: /openapi.json, metrics: /metrics)"
+    echo "Inbound mail: smtp://127.0.0.1:${CONCIERGE_INBOUND_SMTP_PORT} (the demo mailbox: support@demo.concierge.example)"
     if [[ -s ${creds} ]]; then
         grep -E '^(login|token):' "${creds}" | sed 's/^/  /' || echo "  (demo seed printed no login/token lines; see ${creds})"
         echo "  (demo credentials also in .data/run/demo-credentials.txt)"

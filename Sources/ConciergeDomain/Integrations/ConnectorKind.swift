@@ -46,7 +46,8 @@ public enum ConnectorKind: String, Sendable, Codable, CaseIterable {
         case .wecomRobot: ["webhook_key"]
         case .sms, .mailbox: []
         case .inboundWebhook: ["signing_secret"]
-        case .webForm: ["link_secret"]
+        // A form works without one; only its asset QR links need it (to be signed).
+        case .webForm: []
         }
     }
 
