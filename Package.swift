@@ -150,7 +150,7 @@ let package = Package(
         .target(
             name: "ConciergeTestSupport",
             dependencies: [
-                "ConciergeRuntime", "ConciergePostgres",
+                "ConciergeRuntime", "ConciergePostgres", "ConciergePeerTestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             path: "Tests/ConciergeTestSupport",

@@ -1,3 +1,4 @@
+import ConciergePeerTestSupport
 import Foundation
 
 /// A real SMTP server on 127.0.0.1 for one test: the connectors' `smtp_test_server.py`
@@ -31,31 +32,14 @@ public struct MailCatcher: Sendable {
     public static func run<T: Sendable>(_ body: (MailCatcher) async throws -> T) async throws -> T {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         let script = root.appendingPathComponent("ConciergeConnectorsTests/Email/smtp_test_server.py").path
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mail-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try TestServerProcess.makeDirectory(prefix: "mail")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let process = Process()
-        process.executableURL = URL(
-            fileURLWithPath: ProcessInfo.processInfo.environment["CONCIERGE_TEST_PYTHON"] ?? "/usr/bin/python3")
-        process.arguments = [script, "--dir", directory.path, "--tls", "none"]
-        let lifeline = Pipe()  // the server exits when this closes, even after a crash
-        process.standardInput = lifeline
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        defer {
-            process.terminate()
-            try? lifeline.fileHandleForWriting.close()
+        let python = ProcessInfo.processInfo.environment["CONCIERGE_TEST_PYTHON"] ?? "/usr/bin/python3"
+        return try await TestServerProcess.run(
+            python: python, script: script, arguments: ["--dir", directory.path, "--tls", "none"], directory: directory
+        ) { port in
+            try await body(MailCatcher(port: port, directory: directory))
         }
-        let portFile = directory.appendingPathComponent("port")
-        // Generous: on a loaded 2-core machine many test servers start at once.
-        let deadline = ContinuousClock.now + .seconds(60)
-        while ContinuousClock.now < deadline {
-            if let text = try? String(contentsOf: portFile, encoding: .utf8), let port = Int(text) {
-                return try await body(MailCatcher(port: port, directory: directory))
-            }
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        throw MailCatcherError(message: "smtp_test_server.py did not start (is python3-aiosmtpd installed?)")
     }
 
     /// The messages accepted so far, oldest first.
@@ -66,10 +50,4 @@ public struct MailCatcher: Sendable {
             try JSONDecoder().decode(Message.self, from: Data(contentsOf: folder.appendingPathComponent($0)))
         }
     }
-}
-
-/// The mail catcher could not start.
-public struct MailCatcherError: Error, CustomStringConvertible {
-    public var message: String
-    public var description: String { message }
 }

@@ -62,7 +62,7 @@ public struct EmailIntake: Sendable {
         case .done(let outcome):
             return outcome
         case .deliver(let target, let settings, let sender):
-            let files = try await storeAttachments(mail.attachments, tenant: tenant)
+            let files = try await IntakeFiles.store(mail.attachments, tenant: tenant, storage: storage, policy: policy)
             do {
                 return try await write(
                     mail, messageID: messageID, sender: sender, target: target, settings: settings, mailbox: mailbox,
@@ -82,9 +82,6 @@ public struct EmailIntake: Sendable {
         case done(EmailIntakeOutcome)
         case deliver(target: TicketID?, settings: MailboxSettings, sender: String)
     }
-
-    /// A concurrent copy of the message committed first.
-    enum IntakeRace: Error { case alreadyRecorded }
 
     static func plan(
         _ mail: InboundMail, messageID: String, sender: String?, mailbox: ConnectorID, tx: any TenantTransaction,

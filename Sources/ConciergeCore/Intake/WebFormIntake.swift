@@ -70,7 +70,7 @@ public struct WebFormIntake: Sendable {
         let at = now()
         do {
             return try await desk.create(new, actor: Self.actor, tenant: tenant.id) { tx, ticket in
-                try await EmailIntake.insertAttachments(saved, ticket: ticket.id, comment: nil, tx: tx, at: at)
+                try await IntakeFiles.insert(saved, ticket: ticket.id, comment: nil, by: Self.actor, tx: tx, at: at)
             }
         } catch {
             for file in saved.stored { try? await storage.delete(key: file.key) }
@@ -134,7 +134,7 @@ public struct WebFormIntake: Sendable {
         return try await store.transaction(tenant.id) { tx in try await tx.assets.find(serialNumber: serial) }
     }
 
-    private func storeFiles(_ files: [WebFormFile], tenant: TenantID) async throws -> EmailIntake.Files {
+    private func storeFiles(_ files: [WebFormFile], tenant: TenantID) async throws -> IntakeFiles.Saved {
         var attachments: [InboundMailAttachment] = []
         for (index, file) in files.enumerated() {
             guard let bytes = Data(base64Encoded: file.data, options: .ignoreUnknownCharacters) else {
@@ -151,6 +151,6 @@ public struct WebFormIntake: Sendable {
             attachments.append(
                 InboundMailAttachment(filename: file.filename, contentType: file.contentType, bytes: Array(bytes)))
         }
-        return try await EmailIntake.storeAttachments(attachments, tenant: tenant, storage: storage, policy: policy)
+        return try await IntakeFiles.store(attachments, tenant: tenant, storage: storage, policy: policy)
     }
 }

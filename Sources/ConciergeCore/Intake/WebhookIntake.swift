@@ -61,7 +61,7 @@ public struct WebhookIntake: Sendable {
         guard let payload = try? JSONDecoder().decode(JSONValue.self, from: Data(body)) else {
             throw AppError(.invalidInput, code: "invalid_json", message: "the body is not JSON", field: "body")
         }
-        let mapping = try Self.validated { () throws(ValidationError) in
+        let mapping = try ConnectorHub.validated { () throws(ValidationError) in
             try InboundWebhookMapping(settings: stored.connector.settings)
         }
         switch mapping.map(payload) {
@@ -87,7 +87,7 @@ public struct WebhookIntake: Sendable {
                 }
                 guard draft.updateExisting, ticket.status != .closed else { return .duplicate(ticketID) }
                 let note = try await conversation.add(
-                    body: EmailIntake.body([draft.subject, draft.description ?? ""].joined(separator: "\n\n")),
+                    body: IntakeFiles.body([draft.subject, draft.description ?? ""].joined(separator: "\n\n")),
                     isPublic: false, channel: .webhook, to: ticket, author: .system("webhook"), actor: Self.actor,
                     tx: tx, at: at)
                 return .updated(ticketID, note.id)
@@ -99,7 +99,7 @@ public struct WebhookIntake: Sendable {
                 try await store.transaction(tenant) { tx in try await tx.assets.find(serialNumber: tag)?.id }
             } ?? nil
         let new = NewTicket(
-            subject: draft.subject, description: EmailIntake.body(draft.description ?? draft.subject),
+            subject: draft.subject, description: IntakeFiles.body(draft.description ?? draft.subject),
             requester: .contact(email: draft.requesterEmail, phone: draft.requesterPhone, name: draft.requesterName),
             priority: draft.priority, type: draft.type, channel: .webhook, tags: draft.tags,
             customFields: draft.customFields, assetID: asset)
@@ -107,16 +107,12 @@ public struct WebhookIntake: Sendable {
             let ticket = try await desk.create(new, actor: Self.actor, tenant: tenant) { tx, ticket in
                 guard let externalID = draft.externalID else { return }
                 guard try await tx.webhookIntake.record(externalID, connector: connector, ticket: ticket.id, at: at)
-                else { throw EmailIntake.IntakeRace.alreadyRecorded }
+                else { throw IntakeRace.alreadyRecorded }
             }
             return .created(ticket)
-        } catch EmailIntake.IntakeRace.alreadyRecorded {
+        } catch IntakeRace.alreadyRecorded {
             return .duplicate(nil)
         }
-    }
-
-    static func validated<T>(_ body: () throws(ValidationError) -> T) throws -> T {
-        do { return try body() } catch { throw AppError.invalid(error) }
     }
 }
 

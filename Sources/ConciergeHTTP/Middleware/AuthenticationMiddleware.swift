@@ -54,12 +54,9 @@ public struct AuthenticationMiddleware: RouterMiddleware {
             return try await next(request, context)
         }
         context.logger[metadataKey: "tenant_id"] = "\(context.identity!.tenantID)"
-        let decision = try await limiter.hit(limitKey, limit: requestsPerMinute, window: .seconds(60))
-        guard decision.allowed else {
-            throw AppError(
-                .rateLimited, code: "rate_limited", message: "more than \(requestsPerMinute) requests per minute",
-                retryAfterSeconds: max(decision.retryAfterSeconds, 1))
-        }
+        let decision = try await limiter.enforce(
+            limitKey, limit: requestsPerMinute, window: .seconds(60),
+            message: "more than \(requestsPerMinute) requests per minute")
         var response = try await next(request, context)
         response.headers[.rateLimitLimit] = "\(requestsPerMinute)"
         response.headers[.rateLimitRemaining] = "\(max(requestsPerMinute - decision.count, 0))"

@@ -11,8 +11,10 @@ enum InboundSMTPCommand: Equatable {
     case quit
     case verify
     case startTLS
-    /// A command this server knows but does not offer (EXPN, HELP, AUTH, BDAT, …): 502.
-    case notImplemented(String)
+    /// A command this server deliberately does not offer, by design not a gap: EXPN (it would
+    /// disclose lists), HELP, the TURN family (relaying), AUTH (an MX takes mail unauthenticated,
+    /// recipients are checked instead) and BDAT (CHUNKING is not announced). RFC 5321 answers 502.
+    case declined(String)
     /// A verb nobody knows: 500.
     case unrecognized
     /// A known command with bad arguments, and the reply that says why.
@@ -21,7 +23,7 @@ enum InboundSMTPCommand: Equatable {
     private static let commandsWithoutArguments: [String: InboundSMTPCommand] = [
         "DATA": .data, "RSET": .reset, "QUIT": .quit, "STARTTLS": .startTLS,
     ]
-    private static let notImplementedVerbs: Set<String> = ["EXPN", "HELP", "TURN", "ETRN", "AUTH", "BDAT", "ATRN"]
+    private static let declinedVerbs: Set<String> = ["EXPN", "HELP", "TURN", "ETRN", "AUTH", "BDAT", "ATRN"]
 
     /// Parses a command line without its line end.
     init(line: String) {
@@ -47,7 +49,7 @@ enum InboundSMTPCommand: Equatable {
             if let command = Self.commandsWithoutArguments[verb] {
                 self = argument.isEmpty ? command : .invalid(InboundSMTPReply(501, "5.5.4 \(verb) takes no arguments"))
             } else {
-                self = Self.notImplementedVerbs.contains(verb) ? .notImplemented(verb) : .unrecognized
+                self = Self.declinedVerbs.contains(verb) ? .declined(verb) : .unrecognized
             }
         }
     }

@@ -74,8 +74,8 @@ struct InboundSMTPSession {
             try await send(.cannotVerify)
         case .startTLS:
             return try await startTLS()
-        case .notImplemented(let verb):
-            try await send(InboundSMTPReply(502, "5.5.1 \(verb) not implemented"))
+        case .declined(let verb):
+            try await send(InboundSMTPReply(502, "5.5.1 \(verb) not offered here"))
         case .unrecognized:
             try await send(.unrecognized)
         case .invalid(let reply):

@@ -19,12 +19,9 @@ struct InboundWebhookRoutes {
             let slug = context.parameters.get("tenant") ?? ""
             let key = context.parameters.get("key") ?? ""
             let limit = services.settings.requestsPerMinute
-            let decision = try await services.limiter.hit("hook:\(slug)/\(key)", limit: limit, window: .seconds(60))
-            guard decision.allowed else {
-                throw AppError(
-                    .rateLimited, code: "rate_limited", message: "more than \(limit) deliveries per minute",
-                    retryAfterSeconds: max(decision.retryAfterSeconds, 1))
-            }
+            try await services.limiter.enforce(
+                "hook:\(slug)/\(key)", limit: limit, window: .seconds(60),
+                message: "more than \(limit) deliveries per minute")
             let body = try await request.body.collect(upTo: WebhookIntake.maxBodyBytes)
             let outcome = try await services.webhookIntake.receive(
                 tenant: slug, key: key, signature: request.headers[Self.signatureHeader],

@@ -32,13 +32,9 @@ struct WebFormRoutes {
         router.post("forms/:tenant/:key") { request, context in
             let slug = context.parameters.get("tenant") ?? ""
             let key = context.parameters.get("key") ?? ""
-            let decision = try await services.limiter.hit(
-                "form:\(slug)/\(key):\(context.clientAddress)", limit: Self.submissionsPerHour, window: .seconds(3600))
-            guard decision.allowed else {
-                throw AppError(
-                    .rateLimited, code: "rate_limited", message: "too many submissions; try again later",
-                    retryAfterSeconds: max(decision.retryAfterSeconds, 1))
-            }
+            try await services.limiter.enforce(
+                "form:\(slug)/\(key):\(context.clientAddress)", limit: Self.submissionsPerHour,
+                window: .seconds(3600), message: "too many submissions; try again later")
             let contentType = request.headers[.contentType] ?? ""
             let body = Array(buffer: try await request.body.collect(upTo: services.settings.maxBodyBytes))
             let page = WebFormPage(english: PublicPage.prefersEnglish(request))

@@ -51,7 +51,7 @@ struct InboundSMTPPiecesTests {
         ("RCPT TO:<@hop.example,@b.example:z@example.com>", .recipient("z@example.com")),
         ("RCPT TO:<Postmaster>", .recipient("Postmaster")),
         ("DATA", .data), ("rset", .reset), ("NOOP anything", .noop), ("VRFY x", .verify),
-        ("AUTH PLAIN", .notImplemented("AUTH")),
+        ("AUTH PLAIN", .declined("AUTH")),
         ("XYZZY", .unrecognized), ("", .unrecognized),
     ])
     func commandsParse(line: String, expected: InboundSMTPCommand) {
