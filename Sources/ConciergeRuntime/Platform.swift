@@ -36,6 +36,9 @@ public struct Platform: Sendable {
     public let connectorGateway: any ConnectorGateway
     /// Where connectors (HTTP peers, IMAP servers) may connect (SSRF guard).
     let addressPolicy: OutboundAddressPolicy
+    /// The CRM and ERP vendor connectors, built once per connector and shared by the deliveries,
+    /// the CRM sync and stock lookups.
+    let businessSystemFactory: BusinessSystemFactory
     /// Tenants' custom fields and forms for ticket creation, shared by every request.
     public let ticketConfigurations = TicketConfigurationCache()
 
@@ -74,9 +77,10 @@ public struct Platform: Sendable {
         let policy = OutboundAddressPolicy(
             mode: configuration.deploymentMode == .selfHosted ? .selfHosted : .shared, allowList: allowed)
         addressPolicy = policy
-        connectorGateway = VendorConnectorGateway(
-            transport: try ConnectorHTTPClient(configuration: .init(addressPolicy: policy), logger: logger),
-            logger: logger)
+        let transport = try ConnectorHTTPClient(configuration: .init(addressPolicy: policy), logger: logger)
+        let factory = BusinessSystemFactory(transport: transport)
+        businessSystemFactory = factory
+        connectorGateway = VendorConnectorGateway(transport: transport, businessSystems: factory, logger: logger)
     }
 
     // MARK: Use cases
@@ -181,9 +185,16 @@ public struct Platform: Sendable {
             publicURL: configuration.publicURL)
     }
 
+    /// Reads CRM pages and ERP stock through the vendor presets.
+    public var businessSystems: any BusinessSystems { VendorBusinessSystems(factory: businessSystemFactory) }
+    /// Pulls organizations, customers and contracts from `crm` connectors.
+    public var crmSyncer: CRMSyncer {
+        CRMSyncer(store: store, secrets: secretBox, systems: businessSystems, logger: logger)
+    }
+
     /// Places the `call_connector` actions of triggers and automations.
     public var ruleConnectorCalls: RuleConnectorCalls {
-        RuleConnectorCalls(tenants: CachedTenantDirectory(tenants), publicURL: configuration.publicURL)
+        RuleConnectorCalls(publicURL: configuration.publicURL)
     }
 
     public var jobHandlers: [any JobHandler] {
@@ -195,10 +206,10 @@ public struct Platform: Sendable {
                     SLAEventSubscriber(),
                     TriggerRunner(store: store, connectorCalls: ruleConnectorCalls, logger: logger), router,
                     SatisfactionSubscriber(desk: satisfaction), PublicReplyMailer(),
-                    ConnectorFanOut(
-                        tenants: CachedTenantDirectory(tenants), queue: queue, publicURL: configuration.publicURL),
+                    ConnectorFanOut(queue: queue, publicURL: configuration.publicURL),
                 ]),
             ConnectorDeliveryJob(deliverer: connectorDeliverer),
+            CRMSyncJob(syncer: crmSyncer),
             EmailDeliveryJob(store: store, tenants: CachedTenantDirectory(tenants), sender: emailSender),
             SLARecomputeJob(store: store, tracker: slaTracker),
         ]
@@ -221,6 +232,9 @@ public struct Platform: Sendable {
                 logger: logger),
             MailboxPollTask(
                 directory: mailboxes, poller: mailboxPoller, interval: .seconds(configuration.mailboxPollSeconds),
+                logger: logger),
+            CRMSyncTask(
+                directory: CRMSyncPostgresDirectory(client: postgres, logger: logger), store: store, queue: queue,
                 logger: logger),
             SearchIndexFlushTask(
                 maintainer: SearchIndexPostgresMaintainer(client: postgres, logger: logger), logger: logger),

@@ -10,12 +10,14 @@ import Synchronization
 /// SSRF-guarded HTTP client.
 final class VendorConnectorGateway: ConnectorGateway {
     let transport: any ConnectorHTTPTransport
+    let businessSystems: BusinessSystemFactory
     let logger: Logger
     /// One token cache per DingTalk app (key and API host), shared by all its connectors.
     private let tokenProviders = Mutex<[String: DingTalkAccessTokenProvider]>([:])
 
-    init(transport: any ConnectorHTTPTransport, logger: Logger) {
+    init(transport: any ConnectorHTTPTransport, businessSystems: BusinessSystemFactory, logger: Logger) {
         self.transport = transport
+        self.businessSystems = businessSystems
         self.logger = logger
     }
 
@@ -161,6 +163,24 @@ final class VendorConnectorGateway: ConnectorGateway {
                 return (retryable, target)
             }
             return (.delivered(summary: "sent to \(outcomes.count) phone(s)"), target)
+        case .crm:
+            do {
+                let crm = try businessSystems.crm(endpoint)
+                guard let summary = BusinessSystemMessages.ticketSummary(message) else {
+                    return (.permanent(reason: "crm connectors push ticket summaries; this message has no ticket"), "-")
+                }
+                return (await crm.pushTicketSummary(summary), vendorSummary(endpoint, "ticket summary"))
+            } catch {
+                return (.permanent(reason: error.reason), "-")
+            }
+        case .erp:
+            do {
+                let erp = try businessSystems.erp(endpoint)
+                let order = try BusinessSystemMessages.issueOrder(message)
+                return (await erp.createIssueOrder(order).outcome, vendorSummary(endpoint, "issue order"))
+            } catch {
+                return (.permanent(reason: error.reason), "-")
+            }
         case .mailbox, .inboundWebhook, .webForm:
             return (.permanent(reason: "\(endpoint.kind.rawValue) connectors receive messages and send nothing"), "-")
         }
@@ -187,6 +207,12 @@ final class VendorConnectorGateway: ConnectorGateway {
     private func markdown(_ message: ConnectorMessage) -> String {
         "### \(message.title)\n\n\(message.text.replacingOccurrences(of: "\n", with: "\n\n"))"
             + (message.link.map { "\n\n[\($0)](\($0))" } ?? "")
+    }
+
+    /// `vendor what → host` for the log (the vendors' paths carry no secrets, but keep it short).
+    private func vendorSummary(_ endpoint: ConnectorEndpoint, _ what: String) -> String {
+        let host = string(endpoint.settings["base_url"]).flatMap { URLComponents(string: $0)?.host } ?? "-"
+        return "\(string(endpoint.settings["vendor"]) ?? "?") \(what) → \(host)"
     }
 
     /// `POST scheme://host/path` for the log: never the query (where the vendors keep tokens).

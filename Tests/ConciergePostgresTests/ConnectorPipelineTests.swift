@@ -174,8 +174,7 @@ import Testing
             #"{"event_id":"\#(recorded.event.id)","type":"ticket.created","ticket_id":"\#(recorded.event.subjectID)"}"#
         let job = Job(name: EventDispatchJob.jobName, tenantID: tenant, payload: payload)
         let lease = LeasedJob(job: job, queue: "events", attempt: attempt, leaseToken: "t", enqueuedAt: Date())
-        let fanOut = ConnectorFanOut(
-            tenants: platform.tenants, queue: platform.queue, publicURL: platform.configuration.publicURL)
+        let fanOut = ConnectorFanOut(queue: platform.queue, publicURL: platform.configuration.publicURL)
         try await EventDispatchJob(store: platform.store, subscribers: [fanOut])
             .handle(lease, context: JobContext(workerID: "test", logger: platform.logger))
     }

@@ -14,12 +14,10 @@ public struct RuleConnectorCalls: Sendable {
     /// The event type of a rule's delivery (the connector's log and the message's title say so).
     static let eventType = "ticket.rules_fired"
 
-    let tenants: any TenantDirectory
     let publicURL: String
 
     /// - Parameter publicURL: the base of the ticket links in the messages.
-    public init(tenants: any TenantDirectory, publicURL: String) {
-        self.tenants = tenants
+    public init(publicURL: String) {
         self.publicURL = publicURL
     }
 
@@ -62,13 +60,13 @@ public struct RuleConnectorCalls: Sendable {
     func place(_ calls: [Call], ticket: Ticket, causedBy event: EventID, tx: any TenantTransaction, at: Date)
         async throws
     {
-        guard !calls.isEmpty, let tenant = try await tenants.find(id: tx.tenantID) else { return }
+        guard !calls.isEmpty, let tenant = try await tx.tenant() else { return }
         let composer = ConnectorMessageComposer(tx: tx, tenant: tenant, publicURL: publicURL)
         for call in calls {
             let deliveryID = ConnectorDeliveryID()
             let message = try await composer.compose(
                 deliveryID: deliveryID, eventType: Self.eventType, eventID: event.description, occurredAt: at,
-                ticket: ticket, settings: call.connector.connector.settings, extra: call.payload)
+                ticket: ticket, connector: call.connector.connector, extra: call.payload)
             let delivery = ConnectorDelivery(
                 id: deliveryID, tenantID: tx.tenantID, connectorID: call.connector.connector.id,
                 idempotencyKey: "rule:\(call.intent.ruleKey):\(call.intent.actionIndex):\(event)",

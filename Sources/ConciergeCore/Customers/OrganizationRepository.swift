@@ -8,6 +8,8 @@ public protocol OrganizationRepository: Sendable {
     func insert(_ organization: Organization) async throws
     /// The organization with this id, `nil` when the tenant has none.
     func find(id: OrganizationID) async throws -> Organization?
+    /// The organization whose id in the external system `system` (a connector key) is `externalID`.
+    func find(externalID: String, system: String) async throws -> Organization?
     /// A page ordered by name (pinyin) and id.
     func list(_ query: OrganizationQuery) async throws -> ListPage<Organization>
     /// Saves `organization`, replacing its domains.

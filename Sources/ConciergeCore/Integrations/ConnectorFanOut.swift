@@ -8,12 +8,10 @@ import Foundation
 /// next outbox relay pass; the relay's copy later finds the delivery done and does nothing.
 public struct ConnectorFanOut: EventSubscriber {
     public let name = "connectors"
-    let tenants: any TenantDirectory
     let queue: any JobQueue
     let publicURL: String
 
-    public init(tenants: any TenantDirectory, queue: any JobQueue, publicURL: String) {
-        self.tenants = tenants
+    public init(queue: any JobQueue, publicURL: String) {
         self.queue = queue
         self.publicURL = publicURL
     }
@@ -24,7 +22,7 @@ public struct ConnectorFanOut: EventSubscriber {
         let tx = dispatch.tx
         let connectors = try await tx.connectors.subscribed(to: dispatch.event.type)
         guard !connectors.isEmpty, let eventID = EventID(dispatch.event.eventID),
-            let tenant = try await tenants.find(id: dispatch.tenantID)
+            let tenant = try await tx.tenant()
         else { return nil }
         let ticket = try await dispatch.ticketID.asyncMap { try await tx.tickets.find(id: $0) } ?? nil
         let composer = ConnectorMessageComposer(tx: tx, tenant: tenant, publicURL: publicURL)
@@ -34,7 +32,7 @@ public struct ConnectorFanOut: EventSubscriber {
             let message = try await composer.compose(
                 deliveryID: deliveryID, eventType: dispatch.event.type, eventID: dispatch.event.eventID,
                 occurredAt: dispatch.recorded?.event.occurredAt ?? dispatch.at, ticket: ticket,
-                settings: stored.connector.settings)
+                connector: stored.connector)
             let delivery = ConnectorDelivery(
                 id: deliveryID, tenantID: dispatch.tenantID, connectorID: stored.connector.id,
                 idempotencyKey: dispatch.event.eventID, eventType: dispatch.event.type, ticketID: ticket?.id,

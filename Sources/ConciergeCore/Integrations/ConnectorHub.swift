@@ -130,7 +130,7 @@ public struct ConnectorHub: Sendable {
                 .compose(
                     deliveryID: deliveryID, eventType: "connector.test", eventID: deliveryID.description,
                     occurredAt: at,
-                    ticket: nil, settings: stored.connector.settings)
+                    ticket: nil, connector: stored.connector)
             let delivery = ConnectorDelivery(
                 id: deliveryID, tenantID: tenant, connectorID: stored.connector.id,
                 idempotencyKey: "test:\(deliveryID)", eventType: "connector.test", ticketID: nil,

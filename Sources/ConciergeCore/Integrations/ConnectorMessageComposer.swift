@@ -6,7 +6,9 @@ import Foundation
 /// ticket's link, and the webhook's JSON payload (the event and a summary of the ticket).
 ///
 /// Internal notes and internal-only custom fields never reach the message: connectors often
-/// post into group chats that customers or partners can read.
+/// post into group chats that customers or partners can read. The requester's and the
+/// organization's `external_id` are their ids in the connector's own system (their
+/// `external_ids` entry under the connector's key), which CRM and ERP connectors send with.
 struct ConnectorMessageComposer {
     let tx: any TenantTransaction
     let tenant: Tenant
@@ -14,8 +16,9 @@ struct ConnectorMessageComposer {
 
     func compose(
         deliveryID: ConnectorDeliveryID, eventType: String, eventID: String, occurredAt: Date, ticket: Ticket?,
-        settings: [String: JSONValue], extra: JSONValue? = nil
+        connector: Connector, extra: JSONValue? = nil
     ) async throws -> ConnectorMessage {
+        let settings = connector.settings
         var payload: [String: JSONValue] = ["event_id": .string(eventID)]
         var context = MacroContext(
             ticketNumber: "", ticketSubject: "", ticketStatus: "", requesterName: "", requesterEmail: "", agentName: "")
@@ -23,6 +26,7 @@ struct ConnectorMessageComposer {
         if let ticket {
             let requester = try await tx.customers.find(id: ticket.requesterID)
             let assignee = try await ticket.assigneeID.asyncMap { try await tx.users.find(id: $0) } ?? nil
+            let organization = try await ticket.organizationID.asyncMap { try await tx.organizations.find(id: $0) } ?? nil
             let definitions = CustomFieldValues(definitions: try await tx.customFields.definitions())
             let visibleFields = definitions.visibleToCustomer(ticket.customFields)
             context = MacroContext(
@@ -32,15 +36,25 @@ struct ConnectorMessageComposer {
                 agentName: assignee?.name ?? "", customFields: MacroContext.customFieldText(visibleFields))
             link =
                 "\(publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL)/agent/tickets/\(ticket.number)"
+            let requesterSummary: JSONValue = .object([
+                "id": .string(ticket.requesterID.description), "name": .string(requester?.name ?? ""),
+                "email": requester?.emails.first.map(JSONValue.string) ?? .null,
+                "external_id": requester?.externalIDs[connector.key].map(JSONValue.string) ?? .null,
+            ])
+            var organizationSummary: JSONValue = .null
+            if let organization {
+                organizationSummary = .object([
+                    "id": .string(organization.id.description), "name": .string(organization.name),
+                    "external_id": organization.externalIDs[connector.key].map(JSONValue.string) ?? .null,
+                ])
+            }
             payload["ticket"] = .object([
                 "id": .string(ticket.id.description), "number": .number(Double(ticket.number)),
                 "subject": .string(ticket.subject), "status": .string(ticket.status.rawValue),
                 "priority": .string(ticket.priority.rawValue), "type": .string(ticket.type.rawValue),
                 "channel": .string(ticket.channel.rawValue),
-                "requester": .object([
-                    "id": .string(ticket.requesterID.description), "name": .string(requester?.name ?? ""),
-                    "email": requester?.emails.first.map(JSONValue.string) ?? .null,
-                ]),
+                "requester": requesterSummary, "organization": organizationSummary,
+                "description": .string(String(ticket.description.prefix(4000))),
                 "assignee_id": ticket.assigneeID.map { .string($0.description) } ?? .null,
                 "group_id": ticket.groupID.map { .string($0.description) } ?? .null,
                 "tags": .array(ticket.tags.map(JSONValue.string)), "custom_fields": .object(visibleFields),

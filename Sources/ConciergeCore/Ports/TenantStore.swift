@@ -31,6 +31,10 @@ public struct TakenTicketNumber: Sendable, Equatable {
 /// The repositories of one tenant-scoped transaction.
 public protocol TenantTransaction: Sendable {
     var tenantID: TenantID { get }
+    /// The tenant itself, read on the transaction's own connection: code running inside a
+    /// transaction must never wait for a second connection (with every pooled connection held
+    /// by such waiters, nothing would move).
+    func tenant() async throws -> Tenant?
     var users: any UserRepository { get }
     var groups: any GroupRepository { get }
     var events: any EventLog { get }
@@ -54,4 +58,5 @@ public protocol TenantTransaction: Sendable {
     var connectors: any ConnectorRepository { get }
     var emailMessages: any EmailMessageRepository { get }
     var webhookIntake: any WebhookIntakeRepository { get }
+    var crmSync: any CRMSyncRepository { get }
 }

@@ -7,6 +7,8 @@ public protocol CustomerRepository: Sendable {
     func find(id: CustomerID) async throws -> Customer?
     /// The customers among `ids` (missing ones are left out).
     func find(ids: [CustomerID]) async throws -> [Customer]
+    /// The customer whose id in the external system `system` (a connector key) is `externalID`.
+    func find(externalID: String, system: String) async throws -> Customer?
     /// The customer who owns this email or phone identity.
     func find(identity kind: CustomerIdentityKind, value: String) async throws -> Customer?
     /// Claims an identity for `customer`. - Returns: the id of the customer who owns it now

@@ -41,4 +41,9 @@ public enum JSONValue: Sendable, Equatable, Codable {
     public var stringValue: String? {
         if case .string(let value) = self { value } else { nil }
     }
+
+    /// The number inside, if this is a whole number that fits an `Int`.
+    public var wholeNumber: Int? {
+        if case .number(let value) = self, value == value.rounded(), abs(value) < 9e15 { Int(value) } else { nil }
+    }
 }

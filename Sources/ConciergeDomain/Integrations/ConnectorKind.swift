@@ -19,6 +19,13 @@ public enum ConnectorKind: String, Sendable, Codable, CaseIterable {
     /// A public web form (`/forms/{tenant}/{key}`) customers open tickets with, also from an
     /// asset's QR code (the link carries the asset, signed with `link_secret`). Sends nothing.
     case webForm = "web_form"
+    /// A CRM (or an ERP's customer master) of a ``BusinessSystemVendor``: organizations,
+    /// customers and contracts are pulled on a schedule, and ticket summaries pushed back for the
+    /// events it subscribes to.
+    case crm
+    /// An ERP of a ``BusinessSystemVendor`` that keeps inventory: spare-part stock is looked up
+    /// through it, and issue orders for tickets are written to it (by the API or a rule).
+    case erp
 
     /// Whether the kind sends messages (subscribes to events, answers rule calls and test sends).
     public var isOutbound: Bool { self != .mailbox && self != .inboundWebhook && self != .webForm }
@@ -34,6 +41,7 @@ public enum ConnectorKind: String, Sendable, Codable, CaseIterable {
         case .mailbox: ["imap_password"]
         case .inboundWebhook: ["signing_secret", "previous_signing_secret"]
         case .webForm: ["link_secret"]
+        case .crm, .erp: BusinessSystemVendor.allSecrets
         }
     }
 
@@ -44,7 +52,8 @@ public enum ConnectorKind: String, Sendable, Codable, CaseIterable {
         case .dingtalkRobot: ["access_token"]
         case .dingtalkApp: ["app_key", "app_secret"]
         case .wecomRobot: ["webhook_key"]
-        case .sms, .mailbox: []
+        // Which secrets a CRM or ERP needs depends on its vendor (checked with its settings).
+        case .sms, .mailbox, .crm, .erp: []
         case .inboundWebhook: ["signing_secret"]
         // A form works without one; only its asset QR links need it (to be signed).
         case .webForm: []
@@ -62,6 +71,8 @@ public enum ConnectorKind: String, Sendable, Codable, CaseIterable {
         case .mailbox: 60
         case .inboundWebhook: 600
         case .webForm: 20
+        // The vendors' API quotas are per org or per app; a couple of calls a second stays under them.
+        case .crm, .erp: 120
         }
     }
 }

@@ -22,6 +22,7 @@ public enum ConnectorSettingsRules {
         case .mailbox: mailboxSettings
         case .inboundWebhook: InboundWebhookMapping.settingKeys
         case .webForm: webFormSettings
+        case .crm, .erp: businessSystemSettings(kind)
         }
     }
 
@@ -94,10 +95,12 @@ public enum ConnectorSettingsRules {
             _ = try InboundWebhookMapping(settings: settings)
         case .webForm:
             try validateWebForm(settings)
+        case .crm, .erp:
+            try validateBusinessSystem(settings, kind: kind, secretNames: secretNames)
         }
     }
 
-    private static func text(_ value: JSONValue, _ key: String) throws(ValidationError) -> String {
+    static func text(_ value: JSONValue, _ key: String) throws(ValidationError) -> String {
         guard case .string(let text) = value, !text.isEmpty, text.count <= 4000 else {
             throw ValidationError(
                 field: "settings.\(key)", code: "invalid_type", message: "\(key) is a text of 1-4000 characters")
@@ -105,7 +108,7 @@ public enum ConnectorSettingsRules {
         return text
     }
 
-    private static func url(_ value: JSONValue?, _ key: String, required: Bool) throws(ValidationError) {
+    static func url(_ value: JSONValue?, _ key: String, required: Bool) throws(ValidationError) {
         guard let value else {
             if required {
                 throw ValidationError(field: "settings.\(key)", code: "required", message: "\(key) is required")
@@ -142,7 +145,7 @@ public enum ConnectorSettingsRules {
         }
     }
 
-    private static func oneOf(_ value: JSONValue?, _ key: String, _ options: [String]) throws(ValidationError)
+    static func oneOf(_ value: JSONValue?, _ key: String, _ options: [String]) throws(ValidationError)
         -> String?
     {
         guard let value else { return nil }

@@ -31,6 +31,17 @@ struct OrganizationPostgresRepository: OrganizationRepository {
         ).first
     }
 
+    func find(externalID: String, system: String) async throws -> Organization? {
+        try await fetch(
+            """
+            SELECT \(unescaped: Self.columns) FROM organizations
+            WHERE tenant_id = \(tenantID.rawValue)
+              AND external_ids @> \(CustomerPostgresRepository.json([system: externalID]))::jsonb
+            ORDER BY created_at, id LIMIT 1
+            """
+        ).first
+    }
+
     func list(_ query: OrganizationQuery) async throws -> ListPage<Organization> {
         let after = try KeysetCursor(query.cursor)
         let text = query.text?.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()

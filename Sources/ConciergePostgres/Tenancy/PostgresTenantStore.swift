@@ -44,6 +44,14 @@ struct PostgresTenantTransaction: TenantTransaction {
     let connection: PostgresConnection
     let logger: Logger
 
+    func tenant() async throws -> Tenant? {
+        try await TenantPostgresDirectory.tenants(
+            connection.query(
+                "SELECT \(unescaped: TenantPostgresDirectory.columns) FROM tenants WHERE id = \(tenantID.rawValue)",
+                logger: logger)
+        ).first
+    }
+
     var users: any UserRepository { UserPostgresRepository(tenantID: tenantID, connection: connection, logger: logger) }
     var groups: any GroupRepository {
         GroupPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
@@ -101,6 +109,9 @@ struct PostgresTenantTransaction: TenantTransaction {
     }
     var webhookIntake: any WebhookIntakeRepository {
         WebhookIntakePostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
+    }
+    var crmSync: any CRMSyncRepository {
+        CRMSyncPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
     }
     var assets: any AssetRepository {
         AssetPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)

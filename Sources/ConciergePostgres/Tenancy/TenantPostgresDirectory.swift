@@ -53,8 +53,13 @@ public struct TenantPostgresDirectory: TenantDirectory {
     }
 
     private func fetch(_ query: PostgresQuery) async throws -> [Tenant] {
+        try await Self.tenants(client.query(query, logger: logger))
+    }
+
+    /// The tenants in `rows` (of ``columns``); a row with an unreadable slug is left out.
+    static func tenants(_ rows: PostgresRowSequence) async throws -> [Tenant] {
         var tenants: [Tenant] = []
-        for try await row in try await client.query(query, logger: logger).decode(Row.self) {
+        for try await row in rows.decode(Row.self) {
             guard let slug = try? TenantSlug(row.1) else { continue }
             tenants.append(
                 Tenant(

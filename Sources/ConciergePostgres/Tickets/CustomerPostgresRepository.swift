@@ -41,6 +41,16 @@ struct CustomerPostgresRepository: CustomerRepository {
             """)
     }
 
+    func find(externalID: String, system: String) async throws -> Customer? {
+        try await fetch(
+            """
+            SELECT \(unescaped: Self.columns) FROM customers
+            WHERE tenant_id = \(tenantID.rawValue) AND external_ids @> \(Self.json([system: externalID]))::jsonb
+            ORDER BY created_at, id LIMIT 1
+            """
+        ).first
+    }
+
     func find(identity kind: CustomerIdentityKind, value: String) async throws -> Customer? {
         try await fetch(
             """
