@@ -38,6 +38,7 @@ public enum APIRouter {
         NotificationRoutes(services: services).register(on: authenticated)
         RoutingRoutes(services: services).register(on: authenticated)
         ConnectorRoutes(services: services).register(on: authenticated)
+        BusinessSystemRoutes(services: services).register(on: authenticated)
         SatisfactionRoutes(services: services).register(on: authenticated)
         CommentRoutes(services: services).register(on: authenticated)
         CustomerRoutes(services: services).register(on: authenticated)

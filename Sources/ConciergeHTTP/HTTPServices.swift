@@ -24,6 +24,7 @@ public struct HTTPServices: Sendable {
     public var connectors: ConnectorHub
     public var webhookIntake: WebhookIntake
     public var webForms: WebFormIntake
+    public var businessSystems: BusinessSystemDesk
     public var limiter: any RateLimiter
     public var health: [any HealthProbe]
     /// Renders the Prometheus text exposition of this process.
@@ -37,7 +38,7 @@ public struct HTTPServices: Sendable {
         attachments: TicketAttachments, serviceLevels: ServiceLevelCatalog, rules: RuleCatalog,
         notifications: NotificationFeed, presence: AgentPresenceDesk, satisfaction: SatisfactionDesk,
         customers: CustomerDirectory, connectors: ConnectorHub, webhookIntake: WebhookIntake, webForms: WebFormIntake,
-        limiter: any RateLimiter,
+        businessSystems: BusinessSystemDesk, limiter: any RateLimiter,
         health: [any HealthProbe], metrics: @escaping @Sendable () async -> String, settings: HTTPSettings
     ) {
         self.authentication = authentication
@@ -61,6 +62,7 @@ public struct HTTPServices: Sendable {
         self.connectors = connectors
         self.webhookIntake = webhookIntake
         self.webForms = webForms
+        self.businessSystems = businessSystems
         self.limiter = limiter
         self.health = health
         self.metrics = metrics

@@ -18,7 +18,7 @@ public enum APIApplication {
             serviceLevels: platform.serviceLevels, rules: platform.rules, notifications: platform.notifications,
             presence: platform.presence, satisfaction: platform.satisfaction,
             customers: platform.customers, connectors: platform.connectors, webhookIntake: platform.webhookIntake,
-            webForms: platform.webForms,
+            webForms: platform.webForms, businessSystems: platform.businessSystemDesk,
             limiter: platform.limiter,
             health: platform.health,
             metrics: { Observability.render() },

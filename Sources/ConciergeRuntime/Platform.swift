@@ -192,6 +192,13 @@ public struct Platform: Sendable {
         CRMSyncer(store: store, secrets: secretBox, systems: businessSystems, logger: logger)
     }
 
+    /// CRM sync status, ERP stock lookups and issue orders.
+    public var businessSystemDesk: BusinessSystemDesk {
+        BusinessSystemDesk(
+            store: store, secrets: secretBox, systems: businessSystems, queue: queue,
+            publicURL: configuration.publicURL)
+    }
+
     /// Places the `call_connector` actions of triggers and automations.
     public var ruleConnectorCalls: RuleConnectorCalls {
         RuleConnectorCalls(publicURL: configuration.publicURL)

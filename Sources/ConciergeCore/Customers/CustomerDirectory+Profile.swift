@@ -3,7 +3,7 @@ import Foundation
 
 extension CustomerDirectory {
     /// The customer 360: profile, organization, assets, the most recent tickets, ticket
-    /// counts by status and satisfaction history, read in one transaction so that they agree with each other.
+    /// counts by status, satisfaction history and CRM contracts, read in one transaction so that they agree with each other.
     /// - Throws: `notFound` for an unknown customer.
     public func profile360(_ id: CustomerID, tenant: TenantID) async throws -> CustomerProfile {
         try await store.transaction(tenant) { tx in
@@ -22,6 +22,8 @@ extension CustomerDirectory {
                 customer: customer, organization: organization, assets: assets, recentTickets: tickets,
                 ticketCounts: counts)
             profile.satisfaction = try await tx.satisfaction.surveys(ofCustomer: id, limit: CustomerProfile.surveyLimit)
+            profile.contracts = try await tx.crmSync.contracts(
+                customer: id, organization: organization?.id, limit: CustomerProfile.contractLimit)
             return profile
         }
     }

@@ -14,6 +14,9 @@ public struct CustomerProfile: Sendable {
     public var ticketCounts: [TicketStatus: Int]
     /// The customer's surveys, newest first (at most ``surveyLimit``), answered or not.
     public var satisfaction: [SatisfactionSurvey] = []
+    /// Contracts of the customer or its organization pulled from a CRM, latest ending first
+    /// (at most ``contractLimit``).
+    public var contracts: [Contract] = []
 
     /// How many recent tickets the profile shows.
     public static let recentTicketLimit = 20
@@ -21,6 +24,8 @@ public struct CustomerProfile: Sendable {
     public static let assetLimit = 100
     /// How many surveys the profile shows.
     public static let surveyLimit = 20
+    /// How many contracts the profile shows.
+    public static let contractLimit = 20
 
     public init(
         customer: Customer, organization: Organization?, assets: [Asset], recentTickets: [Ticket],

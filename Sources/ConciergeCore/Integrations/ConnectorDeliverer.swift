@@ -138,7 +138,7 @@ public struct ConnectorDeliverer: Sendable {
             status: status, requestSummary: attempt?.requestSummary, responseStatus: attempt?.responseStatus,
             error: status == .delivered ? nil : (error ?? attempt?.detail),
             latencyMilliseconds: attempt?.latencyMilliseconds,
-            nextAttemptAt: next, at: at)
+            nextAttemptAt: next, result: status == .delivered ? attempt?.detail : nil, at: at)
         let circuit: ConnectorCircuit? =
             switch attempt?.outcome {
             case .delivered?: connector.circuit.consecutiveFailures == 0 ? nil : connector.circuit.recordingSuccess()

@@ -18,6 +18,10 @@ public struct StoredConnector: Sendable, Equatable {
 /// Filters of the delivery log.
 public struct ConnectorDeliveryQuery: Sendable {
     public var connectorID: ConnectorID?
+    /// Only deliveries about this ticket.
+    public var ticketID: TicketID?
+    /// Only deliveries of this event type (`erp.issue_order`, …).
+    public var eventType: String?
     public var statuses: [ConnectorDeliveryStatus]
     /// Only deliveries created before this one (the page's cursor).
     public var before: (createdAt: Date, id: ConnectorDeliveryID)?
@@ -43,11 +47,13 @@ public struct ConnectorAttemptRecord: Sendable, Equatable {
     public var error: String?
     public var latencyMilliseconds: Int?
     public var nextAttemptAt: Date?
+    /// What the peer said about a delivered message (``ConnectorDelivery/result``).
+    public var result: String?
     public var at: Date
 
     public init(
         status: ConnectorDeliveryStatus, requestSummary: String?, responseStatus: Int?, error: String?,
-        latencyMilliseconds: Int?, nextAttemptAt: Date?, at: Date
+        latencyMilliseconds: Int?, nextAttemptAt: Date?, result: String? = nil, at: Date
     ) {
         self.status = status
         self.requestSummary = requestSummary
@@ -55,6 +61,7 @@ public struct ConnectorAttemptRecord: Sendable, Equatable {
         self.error = error
         self.latencyMilliseconds = latencyMilliseconds
         self.nextAttemptAt = nextAttemptAt
+        self.result = result
         self.at = at
     }
 }

@@ -22,13 +22,16 @@ public struct ConnectorDelivery: Sendable, Equatable {
     public var createdAt: Date
     public var updatedAt: Date
     public var deliveredAt: Date?
+    /// What the peer answered to the delivered attempt, when it says more than "accepted" (the
+    /// number of the ERP document an issue order became, say).
+    public var result: String?
 
     public init(
         id: ConnectorDeliveryID = ConnectorDeliveryID(), tenantID: TenantID, connectorID: ConnectorID,
         idempotencyKey: String, eventType: String, ticketID: TicketID?, message: [String: JSONValue],
         status: ConnectorDeliveryStatus = .pending, attempts: Int = 0, requestSummary: String? = nil,
         responseStatus: Int? = nil, lastError: String? = nil, latencyMilliseconds: Int? = nil,
-        nextAttemptAt: Date? = nil, createdAt: Date, updatedAt: Date, deliveredAt: Date? = nil
+        nextAttemptAt: Date? = nil, createdAt: Date, updatedAt: Date, deliveredAt: Date? = nil, result: String? = nil
     ) {
         self.id = id
         self.tenantID = tenantID
@@ -47,5 +50,6 @@ public struct ConnectorDelivery: Sendable, Equatable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.deliveredAt = deliveredAt
+        self.result = result
     }
 }

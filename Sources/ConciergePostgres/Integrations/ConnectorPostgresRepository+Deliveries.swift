@@ -6,7 +6,7 @@ import PostgresNIO
 extension ConnectorPostgresRepository {
     static let deliveryColumns = """
         id, connector_id, idempotency_key, event_type, ticket_id, message::text, status, attempts, request_summary,
-        response_status, last_error, latency_ms, next_attempt_at, created_at, updated_at, delivered_at
+        response_status, last_error, latency_ms, next_attempt_at, created_at, updated_at, delivered_at, result
         """
 
     func insert(_ delivery: ConnectorDelivery, job: Job, queue: String, causedBy event: EventID) async throws -> Bool {
@@ -49,6 +49,14 @@ extension ConnectorPostgresRepository {
         if let connector = query.connectorID {
             binds.append(connector.rawValue)
             conditions.append("connector_id = $\(binds.count)")
+        }
+        if let ticket = query.ticketID {
+            binds.append(ticket.rawValue)
+            conditions.append("ticket_id = $\(binds.count)")
+        }
+        if let eventType = query.eventType {
+            binds.append(eventType)
+            conditions.append("event_type = $\(binds.count)")
         }
         if !query.statuses.isEmpty {
             binds.append(query.statuses.map(\.rawValue))
@@ -93,7 +101,8 @@ extension ConnectorPostgresRepository {
                 response_status = \(record.responseStatus.map(Int32.init)), last_error = \(record.error),
                 latency_ms = \(record.latencyMilliseconds.map(Int32.init)), next_attempt_at = \(record.nextAttemptAt),
                 claimed_until = NULL, updated_at = \(record.at),
-                delivered_at = CASE WHEN \(record.status.rawValue) = 'delivered' THEN \(record.at) ELSE delivered_at END
+                delivered_at = CASE WHEN \(record.status.rawValue) = 'delivered' THEN \(record.at) ELSE delivered_at END,
+                result = \(record.result.map { String($0.prefix(2000)) })
             WHERE tenant_id = \(tenantID.rawValue) AND id = \(id.rawValue)
             """, logger: logger)
     }
@@ -140,7 +149,8 @@ extension ConnectorPostgresRepository {
                     lastError: try r[10].decode(String?.self),
                     latencyMilliseconds: try r[11].decode(Int32?.self).map(Int.init),
                     nextAttemptAt: try r[12].decode(Date?.self), createdAt: try r[13].decode(Date.self),
-                    updatedAt: try r[14].decode(Date.self), deliveredAt: try r[15].decode(Date?.self)))
+                    updatedAt: try r[14].decode(Date.self), deliveredAt: try r[15].decode(Date?.self),
+                    result: try r[16].decode(String?.self)))
         }
         return result
     }

@@ -55,6 +55,7 @@ struct DeliveryRepresentation: Encodable, Sendable {
     var createdAt: Date
     var updatedAt: Date
     var deliveredAt: Date?
+    var result: String?
     var message: [String: JSONValue]?
 
     init(_ delivery: ConnectorDelivery, withMessage: Bool = false) {
@@ -72,6 +73,7 @@ struct DeliveryRepresentation: Encodable, Sendable {
         createdAt = delivery.createdAt
         updatedAt = delivery.updatedAt
         deliveredAt = delivery.deliveredAt
+        result = delivery.result
         message = withMessage ? delivery.message : nil
     }
 }

@@ -64,6 +64,12 @@ CREATE INDEX contracts_by_customer ON contracts (tenant_id, customer_id, ends_at
 CREATE INDEX customers_external_ids ON customers USING gin (external_ids jsonb_path_ops);
 CREATE INDEX organizations_external_ids ON organizations USING gin (external_ids jsonb_path_ops);
 
+-- What the peer said about a delivered message when it is more than "accepted": the ERP document
+-- an issue order became. Issue orders are listed per ticket.
+ALTER TABLE connector_deliveries ADD COLUMN result text;
+CREATE INDEX connector_deliveries_by_ticket ON connector_deliveries (tenant_id, ticket_id, created_at DESC, id DESC)
+    WHERE ticket_id IS NOT NULL;
+
 DO $$
 DECLARE
     t text;
