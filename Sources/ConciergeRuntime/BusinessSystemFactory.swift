@@ -115,7 +115,8 @@ final class BusinessSystemFactory: Sendable {
         encoder.outputFormatting = .sortedKeys
         let settings = (try? encoder.encode(JSONValue.object(endpoint.settings))) ?? Data()
         let secrets = (try? encoder.encode(endpoint.secrets)) ?? Data()
-        return "\(endpoint.kind.rawValue)|\(String(decoding: settings, as: UTF8.self))|\(String(decoding: secrets, as: UTF8.self))"
+        return
+            "\(endpoint.kind.rawValue)|\(String(decoding: settings, as: UTF8.self))|\(String(decoding: secrets, as: UTF8.self))"
     }
 
     private static func unsupported(_ endpoint: ConnectorEndpoint, _ what: String) -> BusinessSystemFailure {

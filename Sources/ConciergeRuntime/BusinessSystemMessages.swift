@@ -32,7 +32,8 @@ enum BusinessSystemMessages {
     /// the requester's; the idempotency key is the delivery's id, the same on every attempt.
     static func issueOrder(_ message: ConnectorMessage) throws(BusinessSystemFailure) -> IssueOrderRequest {
         guard let order = object(message.payload, "issue_order") ?? object(message.payload, "rule_payload") else {
-            throw BusinessSystemFailure(reason: "erp connectors take issue orders; this message has none", retryable: false)
+            throw BusinessSystemFailure(
+                reason: "erp connectors take issue orders; this message has none", retryable: false)
         }
         guard let summary = ticketSummary(message) else {
             throw BusinessSystemFailure(reason: "an issue order needs a ticket", retryable: false)

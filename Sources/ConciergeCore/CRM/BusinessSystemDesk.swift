@@ -72,7 +72,8 @@ public struct BusinessSystemDesk: Sendable {
         let wanted = parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard (1...50).contains(wanted.count), wanted.allSatisfy({ $0.count <= 100 }) else {
             throw AppError(
-                .invalidInput, code: "invalid_parameter", message: "parts lists 1-50 part numbers of up to 100 characters",
+                .invalidInput, code: "invalid_parameter",
+                message: "parts lists 1-50 part numbers of up to 100 characters",
                 field: "parts")
         }
         let endpoint = try await store.transaction(tenant) { tx in
@@ -147,7 +148,8 @@ public struct BusinessSystemDesk: Sendable {
                     "lines": order.payload["lines"] ?? .array([]),
                 ], occurredAt: at)
             try await tx.events.append(history, outbox: [])
-            _ = try await tx.connectors.insert(delivery, job: job, queue: ConnectorDeliverer.queue, causedBy: history.id)
+            _ = try await tx.connectors.insert(
+                delivery, job: job, queue: ConnectorDeliverer.queue, causedBy: history.id)
             return (delivery, job)
         }
         if let job { _ = try? await queue.enqueue(job, on: ConnectorDeliverer.queue, delay: .zero) }
@@ -171,7 +173,8 @@ public struct BusinessSystemDesk: Sendable {
         guard stored.connector.kind == kind else {
             throw AppError(
                 .invalidInput, code: "not_\(kind.rawValue)",
-                message: "connector \(stored.connector.key) is a \(stored.connector.kind.rawValue) connector, not \(kind.rawValue)",
+                message:
+                    "connector \(stored.connector.key) is a \(stored.connector.kind.rawValue) connector, not \(kind.rawValue)",
                 field: "connector")
         }
         return stored
@@ -219,7 +222,8 @@ public struct IssueOrderDraft: Sendable, Decodable {
 
     func validated() throws -> Checked {
         guard let connector, !connector.isEmpty else {
-            throw AppError(.invalidInput, code: "required", message: "connector names an erp connector", field: "connector")
+            throw AppError(
+                .invalidInput, code: "required", message: "connector names an erp connector", field: "connector")
         }
         guard let lines, (1...100).contains(lines.count) else {
             throw AppError(.invalidInput, code: "required", message: "lines lists 1-100 parts", field: "lines")
@@ -241,7 +245,8 @@ public struct IssueOrderDraft: Sendable, Decodable {
         }
         for (value, field) in [(warehouse, "warehouse"), (customerExternalID, "customer_external_id")] {
             if let value, !(1...100).contains(value.count) {
-                throw AppError(.invalidInput, code: "invalid_value", message: "\(field) is 1-100 characters", field: field)
+                throw AppError(
+                    .invalidInput, code: "invalid_value", message: "\(field) is 1-100 characters", field: field)
             }
         }
         if let key = idempotencyKey, !(1...100).contains(key.count) {

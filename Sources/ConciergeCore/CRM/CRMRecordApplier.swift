@@ -23,7 +23,7 @@ struct CRMRecordApplier {
     let connector: Connector
     let at: Date
 
-    private var system: String { connector.key }
+    private var system: String { connector.externalIDSystem }
     private var actor: Actor { .system("crm:\(connector.key)") }
 
     func apply(_ record: CRMSyncRecord, kind: String) async throws -> Outcome {
@@ -136,12 +136,14 @@ struct CRMRecordApplier {
         contract.status = text(record, "status").map { String($0.prefix(100)) }
         contract.startsAt = date(record, "starts_at")
         contract.endsAt = date(record, "ends_at")
-        contract.organizationID = try await text(record, "organization_external_id").asyncMap {
-            try await tx.organizations.find(externalID: $0, system: system)?.id
-        } ?? nil
-        contract.customerID = try await text(record, "customer_external_id").asyncMap {
-            try await tx.customers.find(externalID: $0, system: system)?.id
-        } ?? nil
+        contract.organizationID =
+            try await text(record, "organization_external_id").asyncMap {
+                try await tx.organizations.find(externalID: $0, system: system)?.id
+            } ?? nil
+        contract.customerID =
+            try await text(record, "customer_external_id").asyncMap {
+                try await tx.customers.find(externalID: $0, system: system)?.id
+            } ?? nil
         let known: Set<String> = [
             "number", "name", "status", "starts_at", "ends_at", "organization_external_id", "customer_external_id",
         ]

@@ -68,11 +68,13 @@ public struct CRMSyncJob: JobHandler {
         try await store.transaction(tenant) { tx in
             let settings = try await tx.connectors.find(id: connector)?.connector.settings ?? [:]
             let minutes = settings["sync_interval_minutes"]?.wholeNumber ?? CRMSyncer.defaultIntervalMinutes
-            try await tx.crmSync.schedule(connector, next: at.addingTimeInterval(TimeInterval(minutes * 60)), ranAt: nil)
+            try await tx.crmSync.schedule(
+                connector, next: at.addingTimeInterval(TimeInterval(minutes * 60)), ranAt: nil)
         }
         let job = Job(
             id: "crm.sync.\(connector)", name: jobName, tenantID: tenant,
-            payload: String(decoding: try JSONEncoder().encode(Payload(connectorID: connector.description)), as: UTF8.self),
+            payload: String(
+                decoding: try JSONEncoder().encode(Payload(connectorID: connector.description)), as: UTF8.self),
             maxAttempts: 5)
         _ = try await queue.enqueue(job, on: ConnectorDeliverer.queue, delay: .zero)
     }

@@ -8,7 +8,7 @@ import Foundation
 /// Internal notes and internal-only custom fields never reach the message: connectors often
 /// post into group chats that customers or partners can read. The requester's and the
 /// organization's `external_id` are their ids in the connector's own system (their
-/// `external_ids` entry under the connector's key), which CRM and ERP connectors send with.
+/// `external_ids` entry under ``Connector/externalIDSystem``), which CRM and ERP connectors send with.
 struct ConnectorMessageComposer {
     let tx: any TenantTransaction
     let tenant: Tenant
@@ -26,7 +26,8 @@ struct ConnectorMessageComposer {
         if let ticket {
             let requester = try await tx.customers.find(id: ticket.requesterID)
             let assignee = try await ticket.assigneeID.asyncMap { try await tx.users.find(id: $0) } ?? nil
-            let organization = try await ticket.organizationID.asyncMap { try await tx.organizations.find(id: $0) } ?? nil
+            let organization =
+                try await ticket.organizationID.asyncMap { try await tx.organizations.find(id: $0) } ?? nil
             let definitions = CustomFieldValues(definitions: try await tx.customFields.definitions())
             let visibleFields = definitions.visibleToCustomer(ticket.customFields)
             context = MacroContext(
@@ -39,13 +40,13 @@ struct ConnectorMessageComposer {
             let requesterSummary: JSONValue = .object([
                 "id": .string(ticket.requesterID.description), "name": .string(requester?.name ?? ""),
                 "email": requester?.emails.first.map(JSONValue.string) ?? .null,
-                "external_id": requester?.externalIDs[connector.key].map(JSONValue.string) ?? .null,
+                "external_id": requester?.externalIDs[connector.externalIDSystem].map(JSONValue.string) ?? .null,
             ])
             var organizationSummary: JSONValue = .null
             if let organization {
                 organizationSummary = .object([
                     "id": .string(organization.id.description), "name": .string(organization.name),
-                    "external_id": organization.externalIDs[connector.key].map(JSONValue.string) ?? .null,
+                    "external_id": organization.externalIDs[connector.externalIDSystem].map(JSONValue.string) ?? .null,
                 ])
             }
             payload["ticket"] = .object([

@@ -23,6 +23,11 @@ public struct Connector: Sendable, Equatable {
     public var createdAt: Date
     public var updatedAt: Date
 
+    /// The entry of customers' and organizations' `external_ids` that holds their ids in this
+    /// connector's system: `settings.external_ids_key`, or the connector's key. A CRM and an ERP
+    /// connector to the same system share it by naming the same key.
+    public var externalIDSystem: String { settings["external_ids_key"]?.stringValue ?? key }
+
     public init(
         id: ConnectorID = ConnectorID(), tenantID: TenantID, key: String, kind: ConnectorKind, name: String,
         enabled: Bool = true, settings: [String: JSONValue], secretNames: Set<String> = [], events: [String] = [],

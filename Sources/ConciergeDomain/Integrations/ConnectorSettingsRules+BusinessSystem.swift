@@ -8,7 +8,7 @@ extension ConnectorSettingsRules {
     /// settings (checked per vendor in ``validateBusinessSystem(_:kind:secretNames:)``) and the
     /// kind's own.
     static func businessSystemSettings(_ kind: ConnectorKind) -> Set<String> {
-        var keys: Set<String> = ["vendor"]
+        var keys: Set<String> = ["vendor", "external_ids_key"]
         for vendor in BusinessSystemVendor.allCases {
             keys.formUnion(vendor.requiredSettings)
             keys.formUnion(vendor.optionalSettings)
@@ -29,8 +29,10 @@ extension ConnectorSettingsRules {
                 field: "settings.vendor", code: "required",
                 message: "vendor is one of \(vendorNames.joined(separator: ", "))")
         }
-        let own = Set(vendor.requiredSettings + vendor.optionalSettings + (kind == .erp ? vendor.inventorySettings : []))
-            .union(kind == .crm ? crmSyncSettings : []).union(["vendor"])
+        let own = Set(
+            vendor.requiredSettings + vendor.optionalSettings + (kind == .erp ? vendor.inventorySettings : [])
+        )
+        .union(kind == .crm ? crmSyncSettings : []).union(["vendor", "external_ids_key"])
         if let foreign = settings.keys.sorted().first(where: { !own.contains($0) }) {
             throw ValidationError(
                 field: "settings.\(foreign)", code: "unknown_setting",
@@ -47,6 +49,15 @@ extension ConnectorSettingsRules {
                 field: "secrets.\(secret)", code: "unknown_secret", message: "\(name) does not use \(secret)")
         }
         for key in ["base_url", "token_url"] { try url(settings[key], key, required: false) }
+        if let value = settings["external_ids_key"] {
+            do throws(ValidationError) {
+                _ = try Validate.key(value.stringValue ?? "", field: "settings.external_ids_key")
+            } catch {
+                throw ValidationError(
+                    field: "settings.external_ids_key", code: "invalid_value",
+                    message: "external_ids_key names the external_ids entry of this system, like erp or kingdee")
+            }
+        }
         for key in [
             "database", "login", "account_set_id", "username", "api_version", "ticket_object",
             "ticket_external_id_field", "default_warehouse", "stock_organization", "issue_form_id",

@@ -208,6 +208,14 @@ def odoo_partners():
     return rows
 
 
+def odoo_sale_orders():
+    """Confirmed sale orders (contracts) of the companies 40, 42 and 44, changed 0.5 h after their partner."""
+    return [{"id": 70 + i, "name": f"S{70 + i:05d}", "state": "sale", "partner_id": [40 + 2 * i, f"Partner {2 * i}"],
+             "date_order": "2024-01-01 00:00:00", "validity_date": "2030-01-01",
+             "write_date": (changed(2 * i) + datetime.timedelta(minutes=30)).strftime("%Y-%m-%d %H:%M:%S")}
+            for i in range(3)]
+
+
 ODOO_PRODUCTS = [
     {"id": 501, "default_code": "P-100", "uom_id": [1, "Units"]},
     {"id": 502, "default_code": "P-200", "uom_id": [1, "Units"]},
@@ -287,6 +295,10 @@ def odoo_model(config, model, method, positional, kwargs):
             if kwargs.get("order") != "write_date asc, id asc":
                 raise ValueError("unstable order")
             rows = [r for r in odoo_partners() if odoo_match(r, domain)]
+        elif model == "sale.order":
+            if kwargs.get("order") != "write_date asc, id asc":
+                raise ValueError("unstable order")
+            rows = [r for r in odoo_sale_orders() if odoo_match(r, domain)]
         elif model == "product.product":
             rows = [r for r in ODOO_PRODUCTS if odoo_match(r, domain)]
         elif model == "stock.quant":

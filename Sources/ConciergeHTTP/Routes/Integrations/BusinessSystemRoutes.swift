@@ -17,10 +17,12 @@ struct BusinessSystemRoutes {
         api.post("connectors/:id/sync", requires: .tenantWrite) { _, context in
             let status = try await services.businessSystems.requestSync(
                 context.parameters.get("id") ?? "", tenant: context.identity.tenantID)
-            return EditedResponse(status: .accepted, response: Wrapped(key: "sync", item: SyncStatusRepresentation(status)))
+            return EditedResponse(
+                status: .accepted, response: Wrapped(key: "sync", item: SyncStatusRepresentation(status)))
         }
         api.get("connectors/:id/inventory", requires: .ticketsRead) { request, context in
-            let parts = (request.uri.queryParameters["parts"].map(String.init) ?? "").split(separator: ",").map(String.init)
+            let parts = (request.uri.queryParameters["parts"].map(String.init) ?? "").split(separator: ",").map(
+                String.init)
             let levels = try await services.businessSystems.inventory(
                 context.parameters.get("id") ?? "", parts: parts,
                 warehouse: request.uri.queryParameters["warehouse"].map(String.init),
