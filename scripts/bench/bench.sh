@@ -179,6 +179,8 @@ fi
 
 say "removing what earlier load runs added"
 psql -X -q -v ON_ERROR_STOP=1 -f "${HERE}/reset.sql" >&2
+# Jobs an earlier run left queued (a backlog it stopped in) would run during this one.
+redis-cli -h 127.0.0.1 -p "${BENCH_REDIS_PORT}" FLUSHDB >/dev/null
 
 if [[ ! -x "${VENV}/bin/python" ]] || ! "${VENV}/bin/python" -c 'import aiohttp' 2>/dev/null; then
     say "creating ${VENV} (aiohttp from PyPI)"
