@@ -6,8 +6,28 @@ import Foundation
 public struct AttachmentPolicy: Sendable, Equatable {
     public var maxBytes: Int
 
+    /// The first bytes of an OLE2 compound file: legacy Word, Excel, PowerPoint and Outlook `.msg`.
+    static let compoundFile: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+
     /// Content types accepted, with the leading bytes each must start with (empty: no check).
+    /// Besides documents and images this covers what customers mail in: phone photos and videos
+    /// (HEIC, MOV), forwarded mails (`.eml`, `.msg`), legacy Office files and archives. Downloads
+    /// are always served as attachments with `nosniff`, never rendered inline.
     public static let allowedTypes: [String: [[UInt8]]] = [
+        "image/heic": [],
+        "image/heif": [],
+        "image/bmp": [[0x42, 0x4D]],
+        "image/tiff": [[0x49, 0x49, 0x2A, 0x00], [0x4D, 0x4D, 0x00, 0x2A]],
+        "video/quicktime": [],
+        "message/rfc822": [],
+        "application/vnd.ms-outlook": [compoundFile],
+        "application/msword": [compoundFile],
+        "application/vnd.ms-excel": [compoundFile],
+        "application/vnd.ms-powerpoint": [compoundFile],
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation": [[0x50, 0x4B, 0x03, 0x04]],
+        "application/x-7z-compressed": [[0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]],
+        "application/vnd.rar": [[0x52, 0x61, 0x72, 0x21, 0x1A, 0x07]],
+        "application/x-rar-compressed": [[0x52, 0x61, 0x72, 0x21, 0x1A, 0x07]],
         "image/png": [[0x89, 0x50, 0x4E, 0x47]],
         "image/jpeg": [[0xFF, 0xD8, 0xFF]],
         "image/gif": [[0x47, 0x49, 0x46, 0x38]],
