@@ -3,9 +3,10 @@ import ConciergeCore
 import Foundation
 import Logging
 
-/// The poller's ``MailboxReader`` over ConciergeConnectors' IMAP client. The server's address
-/// is checked against the connector address policy first (in the shared mode no tenant may
-/// point the poller at loopback, private or metadata addresses).
+/// The poller's ``MailboxReader`` over ConciergeConnectors' IMAP client. The server's name is
+/// resolved once and checked against the connector address policy (in the shared mode no tenant
+/// may point the poller at loopback, private or metadata addresses), and the client connects to
+/// the checked address, so the name cannot be re-pointed in between.
 struct IMAPMailboxReader: MailboxReader {
     let policy: OutboundAddressPolicy
     let certificateTrust: IMAPConfiguration.CertificateTrust
@@ -15,8 +16,13 @@ struct IMAPMailboxReader: MailboxReader {
         _ imap: MailboxSettings.IMAPSettings, password: String, after cursor: MailboxCursor?, limit: Int,
         handle: @Sendable (FetchedMailBatch) async throws -> Void
     ) async throws -> FetchedMailBatch {
-        if let reason = await policy.blockReason(forHost: imap.host) ?? policy.blockReason(forPort: imap.port) {
+        if let reason = policy.blockReason(forPort: imap.port) {
             throw MailboxReadError("imap_host refused: \(reason)")
+        }
+        let address: IPAddress
+        switch await policy.allowedAddress(forHost: imap.host) {
+        case .success(let allowed): address = allowed
+        case .failure(let refusal): throw MailboxReadError("imap_host refused: \(refusal.reason)")
         }
         let security: IMAPConfiguration.Security =
             switch imap.security {
@@ -27,7 +33,7 @@ struct IMAPMailboxReader: MailboxReader {
         let configuration = IMAPConfiguration(
             host: imap.host, port: imap.port, security: security, certificateTrust: certificateTrust,
             username: imap.username, password: password, mailbox: imap.folder,
-            allowsPlaintextToRemoteHost: security == .plain)
+            allowsPlaintextToRemoteHost: security == .plain, connectAddress: address.description)
         var converted: FetchedMailBatch?
         do {
             let client = try IMAPClient(configuration: configuration, logger: logger)

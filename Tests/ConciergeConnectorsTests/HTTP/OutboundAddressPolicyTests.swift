@@ -153,4 +153,25 @@ struct OutboundAddressPolicyTests {
         #expect(webOnly.blockReason(forPort: 443) == nil)
         #expect(webOnly.blockReason(forPort: 22) == "port 22 is not allowed (allowed: 80, 443)")
     }
+
+    @Test func aHostIsResolvedOnceToAnAllowedAddressToConnectTo() async throws {
+        // given a shared deployment that allows loopback only for tests
+        let policy = OutboundAddressPolicy(mode: .shared, allowList: [try #require(IPAddressRange("127.0.0.1/32"))])
+        let strict = OutboundAddressPolicy(mode: .shared)
+
+        // then an allowed address gives the address to use
+        #expect(try await policy.allowedAddress(forHost: "127.0.0.1").get() == IPAddress("127.0.0.1"))
+        // and a blocked one, or one that does not resolve, gives the reason instead
+        guard case .failure(let refusal) = await strict.allowedAddress(forHost: "localhost") else {
+            Issue.record("localhost allowed in the shared mode")
+            return
+        }
+        // (to 127.0.0.1 or ::1, as /etc/hosts has it: both are loopback)
+        #expect(refusal.reason.hasPrefix("localhost resolves to "))
+        guard case .failure(let missing) = await strict.allowedAddress(forHost: "no-such-host.invalid") else {
+            Issue.record("an unresolvable name allowed")
+            return
+        }
+        #expect(missing.reason == "no-such-host.invalid does not resolve")
+    }
 }

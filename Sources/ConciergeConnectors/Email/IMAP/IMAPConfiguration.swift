@@ -31,6 +31,9 @@ public struct IMAPConfiguration: Sendable, CustomStringConvertible, CustomDebugS
 
     /// The server's host name or IP address.
     public var host: String
+    /// The address to connect to instead of resolving ``host`` (an address the caller resolved
+    /// and checked); ``host`` still names the server for TLS.
+    public var connectAddress: String?
     /// The server's port: 993 for ``Security/tls``, 143 otherwise.
     public var port: Int
     /// How the connection is encrypted.
@@ -71,9 +74,11 @@ public struct IMAPConfiguration: Sendable, CustomStringConvertible, CustomDebugS
         connectTimeout: Duration = .seconds(10),
         commandTimeout: Duration = .seconds(60),
         maximumMessageSize: Int = 25 * 1024 * 1024,
-        maximumBatchBytes: Int = 64 * 1024 * 1024
+        maximumBatchBytes: Int = 64 * 1024 * 1024,
+        connectAddress: String? = nil
     ) {
         self.host = host
+        self.connectAddress = connectAddress
         self.port = port ?? (security == .tls ? 993 : 143)
         self.security = security
         self.certificateTrust = certificateTrust

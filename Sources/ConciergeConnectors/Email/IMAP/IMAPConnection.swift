@@ -22,7 +22,7 @@ struct IMAPConnection: Sendable {
         do {
             // The handler is taken in the initializer: a TLS handshake that fails at once can
             // close the channel, and empty its pipeline, before `connect` returns.
-            return try await bootstrap.connect(host: host, port: port) { channel in
+            return try await bootstrap.connect(host: configuration.connectAddress ?? host, port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     if let implicitTLS {
                         let tls = try NIOSSLClientHandler(context: implicitTLS, serverHostname: serverName)
