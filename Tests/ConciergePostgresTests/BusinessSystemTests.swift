@@ -2,6 +2,7 @@ import ConciergeCore
 import ConciergeDomain
 import ConciergePeerTestSupport
 import ConciergePostgres
+import ConciergeQueue
 import ConciergeRuntime
 import ConciergeTestSupport
 import Foundation
@@ -154,6 +155,40 @@ import Testing
                 #expect(try await platform.connectorDeliverer.attempt(summary.id, tenant: tenant)?.status == .delivered)
                 #expect(try await stub.documentCounts()["odoo_notes"] == 1)
             }
+        }
+    }
+
+    @Test func theSchedulerQueuesEachDueCRMConnectorOnceAPeriod() async throws {
+        try await withTestPlatform(extra: Self.extra) { platform in
+            // given an enabled and a disabled crm connector
+            let tenant = try await platform.makeTenant().tenant.id
+            let draft =
+                #"{"key":"hs","kind":"crm","settings":{"vendor":"hubspot","sync_interval_minutes":5},"#
+                + #""secrets":{"access_token":"t"}}"#
+            let enabled = try await platform.connectors.create(
+                try JSONDecoder().decode(ConnectorDraft.self, from: Data(draft.utf8)), tenant: tenant)
+            _ = try await platform.connectors.create(
+                try JSONDecoder().decode(
+                    ConnectorDraft.self,
+                    from: Data(
+                        draft.replacingOccurrences(of: #""key":"hs""#, with: #""key":"off","enabled":false"#).utf8)),
+                tenant: tenant)
+            let task = CRMSyncTask(
+                directory: CRMSyncPostgresDirectory(client: platform.postgres, logger: platform.logger),
+                store: platform.store, queue: platform.queue, logger: platform.logger)
+
+            // when the pass runs twice in a row
+            try await task.runOnce()
+            try await task.runOnce()
+
+            // then one run of the enabled connector is queued, and its next run is an interval away
+            let stats = try await platform.queue.stats(of: ConnectorDeliverer.queue)
+            #expect(stats.enqueuedTotal == 1)
+            let lease = try #require(
+                try await platform.queue.dequeue(from: ConnectorDeliverer.queue, visibilityTimeout: .seconds(30)))
+            #expect(lease.job.name == CRMSyncJob.jobName && lease.job.payload.contains(enabled.id.description))
+            let next = try await platform.businessSystemDesk.syncStatus("hs", tenant: tenant).nextRunAt
+            #expect(try #require(next) > Date().addingTimeInterval(4 * 60))
         }
     }
 

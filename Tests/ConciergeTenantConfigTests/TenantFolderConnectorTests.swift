@@ -44,6 +44,29 @@ import Testing
         #expect(draft.events == ["ticket.created"])
     }
 
+    @Test("A CRM and an ERP connector to the same Kingdee share their external ids key")
+    func crmAndERPConnectorsReadFromYAML() throws {
+        let yaml = """
+            connectors:
+              - key: k3-crm
+                kind: crm
+                name: 金蝶客户同步
+                settings: {vendor: kingdee, base_url: "https://erp.example.cn/k3cloud", account_set_id: "62f0a1",
+                           username: concierge, external_ids_key: k3, sync: [organizations, customers],
+                           sync_interval_minutes: 30}
+                secrets: {password: {env: K3_PASSWORD}}
+              - key: k3-stock
+                kind: erp
+                settings: {vendor: kingdee, base_url: "https://erp.example.cn/k3cloud", account_set_id: "62f0a1",
+                           username: concierge, external_ids_key: k3, default_warehouse: CK001}
+                secrets: {password: {env: K3_PASSWORD}}
+            """
+        let blueprint = try Self.read(yaml, environment: ["K3_PASSWORD": "kd-secret"])
+        #expect(blueprint.connectors.map(\.kind) == [.crm, .erp])
+        #expect(blueprint.connectors.allSatisfy { $0.secrets == ["password": "kd-secret"] })
+        #expect(blueprint.connectors.first?.settings?["sync_interval_minutes"] == .number(30))
+    }
+
     @Test("An unset variable is an error at the secret's line")
     func unsetVariableIsLocated() throws {
         // given a secret naming a variable the environment lacks
