@@ -54,12 +54,17 @@ enum JobQueueScripts {
 
         """
 
-    /// ARGV: id, job JSON, tenant key, max attempts, due ms (0 = now). Returns 1, or 0 when the id exists.
+    /// ARGV: id, job JSON, tenant key, max attempts, due ms (0 = now), duplicate window ms (0 = none),
+    /// registry key, queue name. Returns 1 (and registers the queue), or 0 when the id is queued or
+    /// completed within its duplicate window.
     static let enqueue = RedisScript(
         prelude + """
             local id = ARGV[3]
             if redis.call('HEXISTS', jobs, id) == 1 then return 0 end
+            if redis.call('EXISTS', jobs .. ':done:' .. id) == 1 then return 0 end
             local rec = {job = ARGV[4], tenant = ARGV[5], max = tonumber(ARGV[6]), attempts = 0, enqueued_at = now}
+            local window = tonumber(ARGV[8])
+            if window > 0 then rec.window = window end
             local due = tonumber(ARGV[7])
             if due > now then
               save(id, rec)
@@ -68,6 +73,7 @@ enum JobQueueScripts {
               make_ready(id, rec)
             end
             redis.call('HINCRBY', counters, 'enqueued', 1)
+            redis.call('SADD', ARGV[9], ARGV[10])
             return 1
             """)
 
@@ -115,13 +121,16 @@ enum JobQueueScripts {
             end
             """)
 
-    /// ARGV: id, lease token. Returns 1, or 0 for a stale lease.
+    /// ARGV: id, lease token. Returns 1, or 0 for a stale lease. A job with a duplicate window
+    /// leaves a `<jobs>:done:<id>` marker that expires with the window.
     static let complete = RedisScript(
         prelude + """
             local id = ARGV[3]
-            if not leased(id, ARGV[4]) then return 0 end
+            local rec = leased(id, ARGV[4])
+            if not rec then return 0 end
             redis.call('ZREM', inflight, id)
             redis.call('HDEL', jobs, id)
+            if rec.window then redis.call('SET', jobs .. ':done:' .. id, '1', 'PX', rec.window) end
             redis.call('HINCRBY', counters, 'completed', 1)
             return 1
             """)

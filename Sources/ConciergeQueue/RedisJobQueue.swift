@@ -57,13 +57,10 @@ public struct RedisJobQueue: JobQueue {
         let now = clock().epochMilliseconds
         let due = delay > .zero ? now + delay.milliseconds : 0
         let tenant = job.tenantID?.description ?? Self.platformTenantKey
-        let arguments = [job.id, json, tenant, String(job.maxAttempts), String(due)]
+        let window = max(job.duplicateWindowSeconds ?? 0, 0) * 1000
         let registry = RedisQueueKeys.registry(prefix: keyPrefix)
-        let added = try await run(JobQueueScripts.enqueue, on: queue, now: now, arguments) { reply, connection in
-            guard reply.integer == 1 else { return false }
-            try connection.command(["SADD", registry, queue]).checked()
-            return true
-        }
+        let arguments = [job.id, json, tenant, String(job.maxAttempts), String(due), String(window), registry, queue]
+        let added = try await run(JobQueueScripts.enqueue, on: queue, now: now, arguments).integer == 1
         if !added {
             logger.debug("duplicate job ignored", metadata: metadata(of: job, queue: queue))
         }
@@ -188,19 +185,10 @@ public struct RedisJobQueue: JobQueue {
     private func run(
         _ script: RedisScript, on queue: String, now: Int64, _ arguments: [String]
     ) async throws -> RedisReply {
-        try await run(script, on: queue, now: now, arguments) { reply, _ in reply }
-    }
-
-    /// Runs `script` and then `next` on the same connection, saving a checkout.
-    private func run<T: Sendable>(
-        _ script: RedisScript, on queue: String, now: Int64, _ arguments: [String],
-        then next: @escaping @Sendable (RedisReply, RedisConnection) throws -> T
-    ) async throws -> T {
         let keys = RedisQueueKeys(prefix: keyPrefix, queue: queue)
         return try await pool.withConnection { connection in
-            let reply = try script.run(
+            try script.run(
                 on: connection, keys: keys.scriptKeys, arguments: [keys.readyPrefix, String(now)] + arguments)
-            return try next(reply, connection)
         }
     }
 

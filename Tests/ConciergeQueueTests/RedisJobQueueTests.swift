@@ -58,6 +58,31 @@ struct RedisJobQueueTests {
         }
     }
 
+    @Test func aJobWithADuplicateWindowIsNotRunAgainWhenItsCopyArrivesAfterItRan() async throws {
+        try await RedisFixture.run { redis in
+            // given a delivery job queued straight after its commit, and one without a window
+            let queue = redis.queue()
+            let direct = Job(
+                id: "delivery-1.ab", name: "connector.deliver", tenantID: TenantID(), duplicateWindowSeconds: 600)
+            let plain = Job(id: "plain-1", name: "x.y", tenantID: TenantID())
+            #expect(try await queue.enqueue(direct, on: "connectors", delay: .zero))
+            #expect(try await queue.enqueue(plain, on: "connectors", delay: .zero))
+
+            // when both run to completion
+            for _ in 0..<2 {
+                let lease = try #require(try await queue.dequeue(from: "connectors", visibilityTimeout: .seconds(30)))
+                try await queue.complete(lease)
+            }
+
+            // then the outbox relay's copy of the windowed job is dropped, the plain one runs again
+            #expect(try await queue.enqueue(direct, on: "connectors", delay: .zero) == false)
+            #expect(try await queue.enqueue(plain, on: "connectors", delay: .zero))
+            let stats = try await queue.stats(of: "connectors")
+            #expect(stats.ready == 1 && stats.enqueuedTotal == 3)
+            #expect(try await queue.queues().contains("connectors"))
+        }
+    }
+
     @Test func delayedJobStaysInvisibleUntilDue() async throws {
         try await RedisFixture.run { redis in
             // given

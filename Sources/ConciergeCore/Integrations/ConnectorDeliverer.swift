@@ -40,11 +40,12 @@ public struct ConnectorDeliverer: Sendable {
     }
 
     /// The job that makes the next attempt at `delivery` (a fresh id each time: the claim, not
-    /// the queue, keeps two workers from sending the same delivery).
+    /// the queue, keeps two workers from sending the same delivery). Queued straight after the
+    /// commit and by the outbox relay; for ten minutes after it ran, the relay's copy is dropped.
     public static func job(for delivery: ConnectorDeliveryID, tenant: TenantID) -> Job {
         Job(
             id: "\(delivery).\(UUID().uuidString.lowercased().prefix(8))", name: jobName, tenantID: tenant,
-            payload: #"{"delivery_id":"\#(delivery)"}"#, maxAttempts: 20)
+            payload: #"{"delivery_id":"\#(delivery)"}"#, maxAttempts: 20, duplicateWindowSeconds: 600)
     }
 
     /// One attempt. - Parameter ignoringCircuit: a test send goes through an open circuit.

@@ -14,16 +14,21 @@ public struct Job: Sendable, Equatable, Codable {
     public var payload: String
     /// Deliveries allowed before the job goes to the dead-letter queue.
     public var maxAttempts: Int
+    /// For this long after the job completes, enqueueing its id again is a no-op too: for jobs
+    /// queued straight after a commit *and* by the outbox relay (the durable copy), so the
+    /// relay's copy does not run the job a second time. `nil`: only while queued.
+    public var duplicateWindowSeconds: Int?
 
     public init(
         id: String = UUID().uuidString.lowercased(), name: String, tenantID: TenantID?, payload: String = "{}",
-        maxAttempts: Int = 8
+        maxAttempts: Int = 8, duplicateWindowSeconds: Int? = nil
     ) {
         self.id = id
         self.name = name
         self.tenantID = tenantID
         self.payload = payload
         self.maxAttempts = maxAttempts
+        self.duplicateWindowSeconds = duplicateWindowSeconds
     }
 }
 
