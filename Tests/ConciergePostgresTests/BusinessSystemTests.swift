@@ -158,6 +158,47 @@ import Testing
         }
     }
 
+    @Test func aTriggerPlacesAnIssueOrderThroughTheERP() async throws {
+        try await withOdooStub { stub in
+            try await withTestPlatform(extra: Self.extra) { platform in
+                // given synced customers, an erp connector and a trigger that orders a seal for leaks
+                let tenant = try await platform.makeTenant().tenant.id
+                let crm = try await platform.connectors.create(try Self.crm(stub), tenant: tenant)
+                _ = try await platform.connectors.create(try Self.erp(stub), tenant: tenant)
+                try await platform.crmSyncer.sync(crm.id, tenant: tenant)
+                let trigger = try JSONDecoder().decode(
+                    Trigger.self,
+                    from: Data(
+                        #"""
+                        {"key":"order-seal","title":{"zh_cn":"漏油自动领料","en":"Order a seal for leaks"},
+                         "events":["ticket_created"],"conditions":{"all":[{"field":"subject","operator":"contains","value":"leaks"}]},
+                         "actions":[{"action":"call_connector","connector":"odoo-stock",
+                                     "payload":{"lines":[{"part_number":"P-200","quantity":1}],"warehouse":"WH"}}]}
+                        """#.utf8))
+                _ = try await platform.rules.saveTrigger(trigger, actor: .system("test"), tenant: tenant)
+                let customer = try #require(
+                    try await platform.customers.list(.init(limit: 50), tenant: tenant).items.first {
+                        $0.externalIDs["odoo"] == "45"
+                    })
+
+                // when a matching ticket's triggers run and the delivery is attempted
+                let ticket = try await platform.tickets.create(
+                    Self.ticketDraft(requester: customer), actor: .system("test"), tenant: tenant)
+                try await RuleConnectorCallTests.runTriggers(on: ticket, platform: platform, tenant: tenant)
+                let orders = try await platform.businessSystemDesk.issueOrders(ticket: .id(ticket.id), tenant: tenant)
+                #expect(orders.map(\.eventType) == ["ticket.rules_fired"])
+                let delivery = try #require(orders.first)
+                let sent = try await platform.connectorDeliverer.attempt(delivery.id, tenant: tenant)
+
+                // then Odoo holds one picking for the customer's company (44)
+                #expect(sent?.status == .delivered)
+                #expect(sent?.result?.hasPrefix("issue order WH/OUT/") == true)
+                let picking = try #require(try stub.requests().compactMap(Self.createdPicking).first)
+                #expect(picking["partner_id"] as? Int == 44)
+            }
+        }
+    }
+
     @Test func theSchedulerQueuesEachDueCRMConnectorOnceAPeriod() async throws {
         try await withTestPlatform(extra: Self.extra) { platform in
             // given an enabled and a disabled crm connector

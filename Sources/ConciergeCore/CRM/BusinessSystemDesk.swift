@@ -156,13 +156,15 @@ public struct BusinessSystemDesk: Sendable {
         return delivery
     }
 
-    /// The issue orders placed for a ticket, newest first. - Throws: `notFound`.
+    /// The issue orders placed for a ticket, newest first: the deliveries of its erp connectors,
+    /// whether an agent placed them or a rule's `call_connector` did. - Throws: `notFound`.
     public func issueOrders(ticket reference: TicketReference, tenant: TenantID) async throws -> [ConnectorDelivery] {
         try await store.transaction(tenant) { tx in
             var query = ConnectorDeliveryQuery(limit: 200)
             query.ticketID = try await TicketDesk.find(reference, in: tx).id
-            query.eventType = Self.issueOrderEvent
-            return try await tx.connectors.deliveries(query)
+            let erp = Set(try await tx.connectors.list().filter { $0.connector.kind == .erp }.map(\.connector.id))
+            guard !erp.isEmpty else { return [] }
+            return try await tx.connectors.deliveries(query).filter { erp.contains($0.connectorID) }
         }
     }
 
