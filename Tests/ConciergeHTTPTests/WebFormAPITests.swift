@@ -108,6 +108,39 @@ import Testing
         }
     }
 
+    @Test("A post that fills the hidden field, or comes at once, is thanked and dropped")
+    func automatedPostsAreDropped() async throws {
+        try await withAPI(extra: ConnectorAPITests.extra) { platform, client in
+            // given a web form, whose page carries the trap and the time it was rendered
+            let tenant = try await platform.makeTenant()
+            let slug = tenant.tenant.slug.rawValue
+            _ = try await client.call(.post, "/api/v1/connectors", token: tenant.adminToken.secret, json: Self.form)
+            let page = try await client.execute(uri: "/forms/\(slug)/repair", method: .get) { String(buffer: $0.body) }
+            #expect(page.contains(#"<p hidden aria-hidden="true">"#) && page.contains(#"name="rendered_at""#))
+            let now = Int(Date().timeIntervalSince1970)
+            let base = ["email": "bot@example.cn", "description": "cheap pills"]
+            // when a bot fills every field, or posts the moment the page was rendered, and a person takes their time
+            let posts: [[String: String]] = [
+                base.merging(["website": "http://spam.example"]) { $1 },
+                base.merging(["rendered_at": "\(now)"]) { $1 },
+                ["email": "zhao@example.cn", "description": "屏幕不亮", "rendered_at": "\(now - 30)", "website": ""],
+            ]
+            var answers: [(HTTPResponse.Status, String)] = []
+            for fields in posts {
+                let (type, body) = Self.multipart(fields, file: nil)
+                answers.append(
+                    try await client.execute(
+                        uri: "/forms/\(slug)/repair", method: .post, headers: [.contentType: type], body: body
+                    ) { ($0.status, String(buffer: $0.body)) })
+            }
+            // then all three are thanked, but only the person's request became a ticket
+            #expect(answers.allSatisfy { $0.0 == .created })
+            #expect(!answers[0].1.contains("#") && !answers[1].1.contains("#") && answers[2].1.contains("#"))
+            let (tickets, _) = try await platform.tickets.list(TicketQuery(), tenant: tenant.tenant.id)
+            #expect(tickets.tickets.map(\.description) == ["屏幕不亮"])
+        }
+    }
+
     @Test("Forged links, missing contacts and unknown forms are refused; posts are rate-limited")
     func refusals() async throws {
         try await withAPI(extra: ConnectorAPITests.extra) { platform, client in

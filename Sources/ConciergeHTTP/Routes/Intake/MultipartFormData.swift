@@ -17,6 +17,11 @@ struct MultipartFormData {
     /// The text of the first field named `name`.
     func text(_ name: String) -> String? { parts.first { $0.name == name && $0.filename == nil }?.text }
 
+    /// Every text field, the first of each name.
+    var textFields: [String: String] {
+        parts.reversed().filter { $0.filename == nil }.reduce(into: [:]) { $0[$1.name] = $1.text }
+    }
+
     /// The files (parts with a file name and bytes).
     var files: [Part] { parts.filter { $0.filename?.isEmpty == false && !$0.bytes.isEmpty } }
 
