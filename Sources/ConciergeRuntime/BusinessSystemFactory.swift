@@ -4,15 +4,17 @@ import ConciergeDomain
 import Foundation
 import Synchronization
 
-/// Builds the vendor connector (`integrations/<vendor>` preset) of a `crm` or `erp` connector
-/// from its settings and opened secrets, and keeps it while they stay the same, so its OAuth
-/// token or session is reused across calls instead of fetched for each.
+/// Builds the vendor connector (`integrations/<vendor>` preset) of a `crm` or `erp` connector,
+/// or the client of a `rest` connector, from its settings and opened secrets, and keeps it while
+/// they stay the same, so its OAuth token or session is reused across calls instead of fetched
+/// for each.
 final class BusinessSystemFactory: Sendable {
     /// A built connector, and the settings and secrets it was built from.
     private struct Entry {
         var fingerprint: String
         var crm: (any CRMSource)?
         var erp: (any ERPConnector)?
+        var rest: GenericRESTConnector?
     }
 
     let transport: any ConnectorHTTPTransport
@@ -36,10 +38,21 @@ final class BusinessSystemFactory: Sendable {
         return erp
     }
 
+    /// The client of a `rest` connector.
+    func rest(_ endpoint: ConnectorEndpoint) throws(BusinessSystemFailure) -> GenericRESTConnector {
+        guard let rest = try cached(endpoint).rest else {
+            throw BusinessSystemFailure(reason: "not a rest connector", retryable: false)
+        }
+        return rest
+    }
+
     private func cached(_ endpoint: ConnectorEndpoint) throws(BusinessSystemFailure) -> Entry {
         let fingerprint = Self.fingerprint(endpoint)
         if let entry = entries.withLock({ $0[endpoint.connectorID] }), entry.fingerprint == fingerprint { return entry }
-        let entry = try build(endpoint, fingerprint: fingerprint)
+        let entry =
+            endpoint.kind == .rest
+            ? Entry(fingerprint: fingerprint, rest: restConnector(endpoint))
+            : try build(endpoint, fingerprint: fingerprint)
         entries.withLock { entries in
             if entries.count > 1000 { entries.removeAll() }
             entries[endpoint.connectorID] = entry
@@ -107,6 +120,32 @@ final class BusinessSystemFactory: Sendable {
             let connector = YonyouConnector(configuration: configuration, transport: transport)
             return Entry(fingerprint: fingerprint, crm: connector, erp: connector)
         }
+    }
+
+    private func restConnector(_ endpoint: ConnectorEndpoint) -> GenericRESTConnector {
+        let settings = endpoint.settings
+        let secrets = endpoint.secrets
+        func text(_ key: String) -> String? { settings[key]?.stringValue }
+        let auth: RESTAuth =
+            switch text("auth") ?? "none" {
+            case "basic": .basic(username: text("username") ?? "", password: secrets["password"] ?? "")
+            case "bearer": .bearer(token: secrets["token"] ?? "")
+            case "oauth2":
+                .oauth2ClientCredentials(
+                    tokenURL: text("token_url") ?? "", clientID: text("client_id") ?? "",
+                    clientSecret: secrets["client_secret"] ?? "", scope: text("scope"))
+            case "hmac": .hmac(HMACSigningKey(keyID: text("key_id") ?? "", secret: secrets["hmac_secret"] ?? ""))
+            default: .none
+            }
+        var headers: [ConnectorHTTPHeader] = []
+        if case .object(let fields)? = settings["headers"] {
+            headers = fields.sorted { $0.key < $1.key }.compactMap { name, value in
+                value.stringValue.map { ConnectorHTTPHeader(name, $0) }
+            }
+        }
+        return GenericRESTConnector(
+            baseURL: text("base_url") ?? "", path: text("path") ?? "/", method: text("method") ?? "POST", auth: auth,
+            headers: headers, template: text("body_template").map(JSONTemplate.init), transport: transport)
     }
 
     /// Settings and secrets as one text, to tell a changed connector (kept in memory only).

@@ -173,6 +173,21 @@ final class VendorConnectorGateway: ConnectorGateway {
             } catch {
                 return (.permanent(reason: error.reason), "-")
             }
+        case .rest:
+            do {
+                let rest = try businessSystems.rest(endpoint)
+                guard let ticket = BusinessSystemMessages.ticketSummary(message) else {
+                    return (.permanent(reason: "rest connectors send tickets; this message has no ticket"), "-")
+                }
+                let outcome = await rest.send(
+                    ticket, event: message.eventType, deliveryID: message.deliveryID.description)
+                let url =
+                    (string(endpoint.settings["base_url"]).map(trimmed) ?? "")
+                    + (string(endpoint.settings["path"]) ?? "/")
+                return (outcome, summary(url))
+            } catch {
+                return (.permanent(reason: error.reason), "-")
+            }
         case .erp:
             do {
                 let erp = try businessSystems.erp(endpoint)

@@ -1,3 +1,4 @@
+import ConciergeConnectors
 import ConciergeCore
 import ConciergeDomain
 import ConciergePeerTestSupport
@@ -199,6 +200,46 @@ import Testing
         }
     }
 
+    @Test func aRESTConnectorSendsTheTicketToATenantsOwnSystemSigned() async throws {
+        // the placeholders the API accepts are the ones the connector renders
+        #expect(ConnectorSettingsRules.restTemplateNames == GenericRESTConnector.templateNames)
+        try await withOdooStub { stub in
+            try await withTestPlatform(extra: Self.extra) { platform in
+                // given a rest connector with HMAC auth and its own body, subscribed to new tickets
+                let tenant = try await platform.makeTenant().tenant.id
+                let body: [String: Any] = [
+                    "key": "mes", "kind": "rest", "events": ["ticket.created"],
+                    "settings": [
+                        "base_url": stub.baseURL, "path": "/signed/echo", "auth": "hmac", "key_id": "key-1",
+                        "body_template":
+                            #"{"ticket_no": "{{ticket.number}}", "title": "{{ticket.subject}}", "ref": "{{delivery_id}}"}"#,
+                    ],
+                    "secrets": ["hmac_secret": "hmac-secret"],
+                ]
+                let connector = try await platform.connectors.create(
+                    try JSONDecoder().decode(ConnectorDraft.self, from: JSONSerialization.data(withJSONObject: body)),
+                    tenant: tenant)
+                // when a ticket is created and its event dispatched
+                let ticket = try await ConnectorPipelineTests.createTicket(platform, tenant: tenant)
+                try await ConnectorPipelineTests.dispatch(
+                    try await ConnectorPipelineTests.createdEvent(of: ticket, platform: platform, tenant: tenant),
+                    platform: platform, tenant: tenant)
+                let delivery = try #require(
+                    try await platform.connectors.deliveries(.init(connectorID: connector.id), tenant: tenant).first)
+                let sent = try await platform.connectorDeliverer.attempt(delivery.id, tenant: tenant)
+                // then the stub verified the signature and got the rendered body
+                #expect(sent?.status == .delivered, "\(String(describing: sent?.lastError))")
+                let request = try #require(try stub.requests().last { ($0["path"] as? String) == "/signed/echo" })
+                let sentBody = try #require(
+                    try JSONSerialization.jsonObject(with: Data((request["body"] as? String ?? "").utf8))
+                        as? [String: Any])
+                #expect(sentBody["ticket_no"] as? String == "#\(ticket.number)")
+                #expect(sentBody["title"] as? String == "打印机卡纸")
+                #expect(sentBody["ref"] as? String == delivery.id.description)
+            }
+        }
+    }
+
     @Test func theSchedulerQueuesEachDueCRMConnectorOnceAPeriod() async throws {
         try await withTestPlatform(extra: Self.extra) { platform in
             // given an enabled and a disabled crm connector
@@ -372,7 +413,8 @@ import Testing
 }
 
 /// erp_stub_server.py with Odoo enabled (database `acme`, login `api@acme.example`, key
-/// `odoo-api-key`), on a free port of 127.0.0.1.
+/// `odoo-api-key`) and its HMAC-checking `/signed/echo` (key `key-1`, secret `hmac-secret`), on a
+/// free port of 127.0.0.1.
 struct OdooStub {
     let port: Int
     let directory: URL
@@ -400,7 +442,8 @@ func withOdooStub(script: [String: Any] = [:], _ body: (OdooStub) async throws -
     let directory = try TestServerProcess.makeDirectory(prefix: "odoo-stub")
     defer { try? FileManager.default.removeItem(at: directory) }
     let config: [String: Any] = [
-        "odoo": ["database": "acme", "login": "api@acme.example", "api_key": "odoo-api-key"], "script": script,
+        "odoo": ["database": "acme", "login": "api@acme.example", "api_key": "odoo-api-key"],
+        "hmac": ["key_id": "key-1", "secret": "hmac-secret"], "script": script,
     ]
     try JSONSerialization.data(withJSONObject: config).write(to: directory.appendingPathComponent("config.json"))
     let server = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

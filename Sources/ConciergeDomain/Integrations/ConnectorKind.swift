@@ -23,6 +23,10 @@ public enum ConnectorKind: String, Sendable, Codable, CaseIterable {
     /// customers and contracts are pulled on a schedule, and ticket summaries pushed back for the
     /// events it subscribes to.
     case crm
+    /// A tenant's own system over plain REST: one request per message to `base_url` + `path`,
+    /// its JSON body from `body_template`, with basic, bearer, OAuth2 client-credentials or
+    /// HMAC authentication.
+    case rest
     /// An ERP of a ``BusinessSystemVendor`` that keeps inventory: spare-part stock is looked up
     /// through it, and issue orders for tickets are written to it (by the API or a rule).
     case erp
@@ -42,6 +46,7 @@ public enum ConnectorKind: String, Sendable, Codable, CaseIterable {
         case .inboundWebhook: ["signing_secret", "previous_signing_secret"]
         case .webForm: ["link_secret"]
         case .crm, .erp: BusinessSystemVendor.allSecrets
+        case .rest: ["password", "token", "client_secret", "hmac_secret"]
         }
     }
 
@@ -52,8 +57,8 @@ public enum ConnectorKind: String, Sendable, Codable, CaseIterable {
         case .dingtalkRobot: ["access_token"]
         case .dingtalkApp: ["app_key", "app_secret"]
         case .wecomRobot: ["webhook_key"]
-        // Which secrets a CRM or ERP needs depends on its vendor (checked with its settings).
-        case .sms, .mailbox, .crm, .erp: []
+        // Which secrets a CRM, ERP or REST connector needs depends on its vendor or auth scheme.
+        case .sms, .mailbox, .crm, .erp, .rest: []
         case .inboundWebhook: ["signing_secret"]
         // A form works without one; only its asset QR links need it (to be signed).
         case .webForm: []
@@ -73,6 +78,7 @@ public enum ConnectorKind: String, Sendable, Codable, CaseIterable {
         case .webForm: 20
         // The vendors' API quotas are per org or per app; a couple of calls a second stays under them.
         case .crm, .erp: 120
+        case .rest: 600
         }
     }
 }

@@ -23,6 +23,7 @@ public enum ConnectorSettingsRules {
         case .inboundWebhook: InboundWebhookMapping.settingKeys
         case .webForm: webFormSettings
         case .crm, .erp: businessSystemSettings(kind)
+        case .rest: restSettings
         }
     }
 
@@ -97,6 +98,8 @@ public enum ConnectorSettingsRules {
             try validateWebForm(settings)
         case .crm, .erp:
             try validateBusinessSystem(settings, kind: kind, secretNames: secretNames)
+        case .rest:
+            try validateREST(settings, secretNames: secretNames)
         }
     }
 
@@ -125,7 +128,7 @@ public enum ConnectorSettingsRules {
         }
     }
 
-    private static func headers(_ value: JSONValue?) throws(ValidationError) {
+    static func headers(_ value: JSONValue?) throws(ValidationError) {
         guard let value else { return }
         guard case .object(let headers) = value else {
             throw ValidationError(

@@ -127,3 +127,47 @@ import Testing
         #expect(JSONValue.number(1e300).wholeNumber == nil)
     }
 }
+
+/// The settings of `rest` connectors: what each auth scheme needs, and body templates.
+@Suite struct RESTConnectorSettingsTests {
+    static func check(_ settings: [String: Any], secrets: Set<String> = []) -> ValidationError? {
+        validationError {
+            try ConnectorSettingsRules.validate(
+                BusinessSystemSettingsTests.settings(settings), kind: .rest, secretNames: secrets)
+        }
+    }
+
+    nonisolated(unsafe) static let base: [String: Any] = [
+        "base_url": "https://erp.example.cn/api", "path": "/service-tickets",
+    ]
+
+    @Test func eachAuthSchemeNamesWhatItLacks() {
+        #expect(Self.check(Self.base) == nil)
+        #expect(Self.check([:])?.field == "settings.base_url")
+        #expect(Self.check(Self.base.merging(["path": "tickets"]) { $1 })?.field == "settings.path")
+        #expect(Self.check(Self.base.merging(["method": "DELETE"]) { $1 })?.field == "settings.method")
+        let cases: [(String, [String: Any], Set<String>, String?)] = [
+            ("basic", ["username": "svc"], ["password"], nil), ("basic", [:], ["password"], "settings.username"),
+            ("basic", ["username": "svc"], [], "secrets.password"), ("bearer", [:], ["token"], nil),
+            ("bearer", [:], [], "secrets.token"),
+            ("oauth2", ["token_url": "https://id.example.cn/token", "client_id": "c"], ["client_secret"], nil),
+            ("oauth2", ["client_id": "c"], ["client_secret"], "settings.token_url"),
+            ("hmac", ["key_id": "k1"], ["hmac_secret"], nil), ("hmac", ["key_id": "k1"], [], "secrets.hmac_secret"),
+        ]
+        for (auth, extra, secrets, field) in cases {
+            let settings = Self.base.merging(extra) { $1 }.merging(["auth": auth]) { $1 }
+            #expect(Self.check(settings, secrets: secrets)?.field == field, "\(auth) \(extra) \(secrets)")
+        }
+    }
+
+    @Test func bodyTemplatesAreJSONObjectsWithKnownPlaceholders() {
+        let good = #"{"no": "{{ticket.number}}", "id": "{{ delivery_id }}", "n": 1}"#
+        #expect(Self.check(Self.base.merging(["body_template": good]) { $1 }) == nil)
+        for (template, code) in [
+            (#"["{{ticket.number}}"]"#, "invalid_value"), ("not json", "invalid_value"),
+            (#"{"x": "{{ticket.secret_notes}}"}"#, "unknown_placeholder"),
+        ] {
+            #expect(Self.check(Self.base.merging(["body_template": template]) { $1 })?.code == code, "\(template)")
+        }
+    }
+}
