@@ -1,0 +1,202 @@
+import ConciergeCore
+import ConciergeDomain
+import ConciergeHTTP
+import ConciergeRuntime
+import ConciergeTestSupport
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The agent workspace pages through the real router: sign-in, redirects, CSRF, security
+/// headers, escaping, language and the stale-version conflict.
+@Suite struct AgentWorkspacePageTests {
+    static let policy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+
+    static func ticket(_ platform: Platform, _ browser: AgentBrowser, subject: String = "打印机卡纸") async throws
+        -> Ticket
+    {
+        try await platform.tickets.create(
+            NewTicket(
+                subject: subject, description: "第三台打印机卡纸",
+                requester: .contact(email: "wang@example.cn", phone: nil, name: "王先生")),
+            actor: .system("t"), tenant: browser.tenant)
+    }
+
+    @Test func signedOutVisitorsAreSentToTheSignInPage() async throws {
+        try await withAPI { _, client in
+            // when a visitor without a session opens workspace pages or posts a form
+            for (method, path) in [
+                (HTTPRequest.Method.get, "/agent/tickets"), (.get, "/agent/tickets/1001"),
+                (.post, "/agent/tickets/1001/reply"),
+            ] {
+                let response = try await client.page(method, path, form: method == .post ? [:] : nil)
+                // then they are redirected to the sign-in page
+                #expect(response.status == .seeOther, "\(method) \(path)")
+                #expect(response.headers[.location] == "/agent/login", "\(method) \(path)")
+            }
+            // and an unknown session cookie is cleared on the way
+            let stale = try await client.page(.get, "/agent/tickets", cookie: "concierge_session=cns_unknown")
+            #expect(stale.status == .seeOther && stale.cookie("concierge_session") == "")
+        }
+    }
+
+    @Test func signInSetsAnHttpOnlySessionCookieAndSignOutEndsIt() async throws {
+        try await withAPI { platform, client in
+            // given a signed-in agent
+            let browser = try await AgentBrowser.signIn(platform, client)
+            #expect(browser.csrfToken.count > 20)
+            // when they sign out
+            let out = try await browser.post("/agent/logout", [:])
+            // then they land on the sign-in page and the session no longer opens the workspace
+            #expect(out.status == .seeOther && out.headers[.location] == "/agent/login")
+            #expect(try await browser.get("/agent/tickets").status == .seeOther)
+        }
+    }
+
+    @Test func aWrongPasswordShowsTheFormAgainWithAMessage() async throws {
+        try await withAPI { platform, client in
+            // given a tenant
+            let tenant = try await platform.makeTenant().tenant
+            let form = try await client.page(.get, "/agent/login", headers: [.acceptLanguage: "en"])
+            // when someone signs in with a wrong password
+            let response = try await client.page(
+                .post, "/agent/login",
+                form: [
+                    "csrf_token": form.hiddenValue("csrf_token") ?? "", "tenant": tenant.slug.description,
+                    "email": "nobody@example.cn", "password": "wrong",
+                ],
+                cookie: "concierge_login_csrf=\(form.cookie("concierge_login_csrf") ?? "")",
+                headers: [.acceptLanguage: "en"])
+            // then the form says so, without a session
+            #expect(response.status == .unauthorized)
+            #expect(response.body.contains("The company, email or password is incorrect."))
+            #expect(response.cookie("concierge_session") == nil)
+        }
+    }
+
+    @Test func aFormPostWithoutTheCSRFTokenIsRefused() async throws {
+        try await withAPI { platform, client in
+            // given a signed-in agent and a ticket
+            let browser = try await AgentBrowser.signIn(platform, client)
+            let ticket = try await Self.ticket(platform, browser)
+            let path = "/agent/tickets/\(ticket.number)/update"
+            // when a form changes the ticket without the session's CSRF token
+            let refused = try await browser.post(
+                path, ["status": "open", "version": "\(ticket.version)"], withToken: false)
+            // then it is refused and nothing changes
+            #expect(refused.status == .forbidden)
+            #expect(refused.headers[.contentSecurityPolicy] == Self.policy)
+            let unchanged = try await platform.tickets.get(.id(ticket.id), tenant: browser.tenant)
+            #expect(unchanged.status == .new)
+            // and with the token it goes through
+            let accepted = try await browser.post(path, ["status": "open", "version": "\(ticket.version)"])
+            #expect(accepted.status == .seeOther)
+            #expect(try await platform.tickets.get(.id(ticket.id), tenant: browser.tenant).status == .open)
+        }
+    }
+
+    @Test func everyPageCarriesTheSecurityHeaders() async throws {
+        try await withAPI { platform, client in
+            // given a signed-in agent and a ticket
+            let browser = try await AgentBrowser.signIn(platform, client)
+            let ticket = try await Self.ticket(platform, browser)
+            // then the sign-in page, the list and the ticket page carry a strict policy
+            for response in [
+                try await client.page(.get, "/agent/login"), try await browser.get("/agent/tickets"),
+                try await browser.get("/agent/tickets/\(ticket.number)"),
+            ] {
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentSecurityPolicy] == Self.policy)
+                #expect(response.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
+                #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "same-origin")
+                #expect(!response.body.contains("<script>"), "no inline script")
+            }
+            // and the assets are served with a long cache
+            let css = try await client.page(.get, "/assets/app.css")
+            #expect(css.status == .ok && css.headers[.cacheControl]?.contains("max-age=31536000") == true)
+            #expect(try await client.page(.get, "/assets/../Package.swift").status == .notFound)
+        }
+    }
+
+    @Test func aScriptInASubjectIsShownAsText() async throws {
+        try await withAPI { platform, client in
+            // given a ticket whose subject is a script
+            let browser = try await AgentBrowser.signIn(platform, client)
+            let ticket = try await Self.ticket(platform, browser, subject: "<script>alert(1)</script>")
+            // then the list and the ticket page show it escaped
+            for path in ["/agent/tickets", "/agent/tickets/\(ticket.number)"] {
+                let page = try await browser.get(path)
+                #expect(page.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "\(path)")
+                #expect(!page.body.contains("<script>alert(1)"), "\(path)")
+            }
+        }
+    }
+
+    @Test func thePagesSpeakTheTenantsLanguageUnlessTheUserChoseAnother() async throws {
+        try await withAPI { platform, client in
+            // given an agent of a zh-CN tenant without a language of their own
+            let chinese = try await AgentBrowser.signIn(platform, client)
+            let page = try await chinese.get("/agent/tickets")
+            // then the list is in Chinese
+            #expect(page.body.contains("<html lang=\"zh-CN\">") && page.body.contains("全部工单"))
+            // and an agent who chose English reads English
+            let english = try await AgentBrowser.signIn(platform, client, locale: .en)
+            let englishPage = try await english.get("/agent/tickets")
+            #expect(englishPage.body.contains("<html lang=\"en\">") && englishPage.body.contains("All tickets"))
+            #expect(!englishPage.body.contains("全部工单"))
+        }
+    }
+
+    @Test func aChangeAgainstAnOutdatedVersionShowsAConflict() async throws {
+        try await withAPI { platform, client in
+            // given a ticket page read at version 1, then changed by someone else
+            let browser = try await AgentBrowser.signIn(platform, client, locale: .en)
+            let ticket = try await Self.ticket(platform, browser)
+            _ = try await platform.tickets.update(
+                .id(ticket.id), TicketChange(priority: .high), expectedVersion: nil, actor: .system("t"),
+                tenant: browser.tenant)
+            // when the agent saves the form they read
+            let stale = try await browser.post(
+                "/agent/tickets/\(ticket.number)/update",
+                ["status": "pending", "priority": "normal", "version": "\(ticket.version)"])
+            // then nothing is overwritten and the ticket page explains the conflict
+            #expect(stale.status == .seeOther && stale.cookie("concierge_flash") == "conflict")
+            let after = try await platform.tickets.get(.id(ticket.id), tenant: browser.tenant)
+            #expect(after.status == .new && after.priority == .high)
+            let page = try await browser.get(
+                "/agent/tickets/\(ticket.number)", extraCookie: "concierge_flash=conflict")
+            #expect(page.body.contains("Someone else changed this ticket after you opened it."))
+        }
+    }
+
+    @Test func repliesAndInternalNotesAreShownDifferently() async throws {
+        try await withAPI { platform, client in
+            // given a ticket
+            let browser = try await AgentBrowser.signIn(platform, client)
+            let ticket = try await Self.ticket(platform, browser)
+            let path = "/agent/tickets/\(ticket.number)"
+            // when the agent replies and writes an internal note
+            let reply = try await browser.post(path + "/reply", ["body": "您好，我们马上处理", "visibility": "public"])
+            let note = try await browser.post(path + "/reply", ["body": "需要备件", "visibility": "internal"])
+            #expect(reply.cookie("concierge_flash") == "reply_posted" && note.cookie("concierge_flash") == "note_added")
+            // then the conversation shows each with its own style
+            let page = try await browser.get(path)
+            #expect(page.body.contains("comment comment--public") && page.body.contains("您好，我们马上处理"))
+            #expect(page.body.contains("comment comment--internal") && page.body.contains("需要备件"))
+            let comments = try await platform.conversation.list(
+                .id(ticket.id), includeInternal: true, after: nil, limit: 10, tenant: browser.tenant)
+            #expect(comments.map(\.isPublic) == [true, false])
+        }
+    }
+
+    @Test func bothCataloguesHaveTheSameKeys() throws {
+        let resources = WebResources.bundled
+        let chinese = Set(resources.catalogue(.zhCN).strings.keys)
+        let english = Set(resources.catalogue(.en).strings.keys)
+        #expect(!chinese.isEmpty)
+        #expect(chinese == english, "only in one: \(chinese.symmetricDifference(english).sorted())")
+    }
+}
