@@ -142,6 +142,7 @@ import Testing
             let page = try await chinese.get("/agent/tickets")
             // then the list is in Chinese
             #expect(page.body.contains("<html lang=\"zh-CN\">") && page.body.contains("全部工单"))
+            #expect(page.body.contains("当前用户：张坐席"))
             // and an agent who chose English reads English
             let english = try await AgentBrowser.signIn(platform, client, locale: .en)
             let englishPage = try await english.get("/agent/tickets")

@@ -19,18 +19,13 @@ enum AgentTicketHistory {
         let groups: [GroupID: String]
     }
 
-    /// Event types with their own catalogue line; others read "Event <type>".
-    static let describedTypes: Set<String> = [
-        "ticket.created", "ticket.updated", "ticket.commented", "ticket.sla_warning", "ticket.sla_breached",
-    ]
-
     static func item(_ recorded: RecordedEvent, names: Names, viewer: WebViewer) -> Item {
         let catalogue = viewer.catalogue
         let event = recorded.event
+        // `ticket.sla_breached` reads `history_ticket_sla_breached`; types without a line read "Event <type>".
+        let key = "history_" + event.type.replacingOccurrences(of: ".", with: "_")
         let title =
-            describedTypes.contains(event.type)
-            ? catalogue.text("history_" + event.type.replacingOccurrences(of: ".", with: "_"))
-            : catalogue.text("history_other", ["type": event.type])
+            catalogue.strings[key] != nil ? catalogue.text(key) : catalogue.text("history_other", ["type": event.type])
         let actorName: String =
             switch event.actor {
             case .user(let id): names.users[id] ?? id.description

@@ -10,6 +10,8 @@ struct WebFrame {
     let csrfToken: String
     /// The agent's name, `nil` on the sign-in page.
     let userName: String?
+    /// "Signed in as …" for the header (stored: templates see stored properties only).
+    let signedInAs: String?
     let flash: WebFlash.Shown?
 
     init(
@@ -21,9 +23,7 @@ struct WebFrame {
         self.assetVersion = resources.assetVersion
         self.csrfToken = csrfToken
         self.userName = userName
+        self.signedInAs = userName.map { catalogue.text("signed_in_as", ["name": $0]) }
         self.flash = flash
     }
-
-    /// "Signed in as …" for the header.
-    var signedInAs: String? { userName.map { catalogue.text("signed_in_as", ["name": $0]) } }
 }
