@@ -193,6 +193,39 @@ import Testing
         }
     }
 
+    @Test func theListNarrowsByViewStatusAndTextAndPagesWithACursor() async throws {
+        try await withAPI { platform, client in
+            // given 27 tickets, one of them urgent, and a view of urgent tickets
+            let browser = try await AgentBrowser.signIn(platform, client, locale: .en)
+            for index in 1...26 { _ = try await Self.ticket(platform, browser, subject: "空调不制冷 \(index)") }
+            _ = try await platform.tickets.create(
+                NewTicket(
+                    subject: "服务器宕机", description: "机房断电",
+                    requester: .contact(email: "ops@example.cn", phone: nil, name: "运维"), priority: .urgent),
+                actor: .system("t"), tenant: browser.tenant)
+            let identity = Identity(
+                tenantID: browser.tenant, role: .agent, userID: browser.user, credential: .session(csrfToken: ""))
+            _ = try await platform.views.create(
+                key: "urgent", title: "紧急 & 重要", filters: ViewFilters(priorities: [.urgent]), shared: false,
+                identity: identity)
+            // then the list shows a page of 25 and a link to the rest
+            let first = try await browser.get("/agent/tickets")
+            #expect(first.rowCount == 25)
+            #expect(first.body.contains("紧急 &amp; 重要</span> <span class=\"count\" data-testid=\"view-count\">1<"))
+            let next = try #require(first.link("next-page"))
+            let second = try await browser.get(next)
+            #expect(second.rowCount == 2 && second.link("next-page") == nil)
+            // and the view, the search and the status narrow it
+            let view = try await browser.get("/agent/tickets?view=urgent")
+            #expect(view.rowCount == 1 && view.body.contains("服务器宕机"))
+            let search = try await browser.get("/agent/tickets?q=%E5%AE%95%E6%9C%BA")
+            #expect(search.rowCount == 1 && search.body.contains("服务器宕机"))
+            let solved = try await browser.get("/agent/tickets?status=solved&sort=-created_at")
+            #expect(solved.rowCount == 0 && solved.body.contains("No tickets match."))
+            #expect(try await browser.get("/agent/tickets?view=nope").status == .notFound)
+        }
+    }
+
     @Test func bothCataloguesHaveTheSameKeys() throws {
         let resources = WebResources.bundled
         let chinese = Set(resources.catalogue(.zhCN).strings.keys)

@@ -69,6 +69,17 @@ struct PageResponse {
         }.first
     }
 
+    /// The target of the link marked `data-testid="<testID>"`, unescaped.
+    func link(_ testID: String) -> String? {
+        guard let marker = body.range(of: "data-testid=\"\(testID)\""),
+            let start = body[..<marker.lowerBound].range(of: "href=\"", options: .backwards)
+        else { return nil }
+        return String(body[start.upperBound...].prefix { $0 != "\"" }).replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    /// How many ticket rows the list shows.
+    var rowCount: Int { body.components(separatedBy: "data-testid=\"ticket-row\"").count - 1 }
+
     /// The value of the first hidden input called `name`.
     func hiddenValue(_ name: String) -> String? {
         guard let range = body.range(of: "name=\"\(name)\" value=\"") else { return nil }

@@ -98,7 +98,11 @@ struct AgentTicketPage {
         let none = catalogue.text("field_none")
         assigneeOptions =
             [WebOption(value: "", label: none, selected: ticket.assigneeID == nil)]
-            + input.users.filter { $0.status == .active && $0.role.allows(.ticketsWrite) }.map {
+            // The current assignee stays listed even when no longer assignable, so saving the
+            // form does not silently unassign them.
+            + input.users.filter {
+                ($0.status == .active && $0.role.allows(.ticketsWrite)) || $0.id == ticket.assigneeID
+            }.map {
                 WebOption(value: $0.id.description, label: $0.name, selected: $0.id == ticket.assigneeID)
             }
         groupOptions =
