@@ -226,6 +226,27 @@ import Testing
         }
     }
 
+    @Test func theHistorySaysWhoChangedWhichFieldFromWhatToWhat() async throws {
+        try await withAPI { platform, client in
+            // given a ticket the agent takes and puts on pending through the form
+            let browser = try await AgentBrowser.signIn(platform, client, locale: .en)
+            let ticket = try await Self.ticket(platform, browser)
+            _ = try await browser.post(
+                "/agent/tickets/\(ticket.number)/update",
+                [
+                    "status": "pending", "priority": "normal", "assignee_id": "\(browser.user)", "group_id": "",
+                    "version": "\(ticket.version)",
+                ])
+            // then the history reads as sentences in the agent's language, with names
+            let page = try await browser.get("/agent/tickets/\(ticket.number)")
+            #expect(page.body.contains("Ticket updated"))
+            #expect(page.body.contains("Status: New → Pending"))
+            #expect(page.body.contains("Assignee: — none — → 张坐席"))
+            #expect(page.body.contains("by 张坐席"))
+            #expect(page.body.contains("<dd>API</dd>"), "the channel's label")
+        }
+    }
+
     @Test func bothCataloguesHaveTheSameKeys() throws {
         let resources = WebResources.bundled
         let chinese = Set(resources.catalogue(.zhCN).strings.keys)

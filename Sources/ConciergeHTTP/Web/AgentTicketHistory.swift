@@ -39,8 +39,8 @@ enum AgentTicketHistory {
                     catalogue.text(
                         "history_change",
                         [
-                            "field": fieldLabel(field, catalogue), "old": valueText(pair[0], field, names, catalogue),
-                            "new": valueText(pair[1], field, names, catalogue),
+                            "field": fieldLabel(field, catalogue), "old": valueText(pair[0], field, names, viewer),
+                            "new": valueText(pair[1], field, names, viewer),
                         ]))
             }
         }
@@ -49,25 +49,41 @@ enum AgentTicketHistory {
             at: viewer.dates.text(event.occurredAt), atISO: viewer.dates.iso(event.occurredAt), changes: changes)
     }
 
+    /// `assignee_id` reads `field_assignee`, `follower_ids` `field_followers`, a custom field
+    /// "Custom field <key>"; a field without a catalogue line shows its name.
     static func fieldLabel(_ field: String, _ catalogue: WebCatalogue) -> String {
-        switch field {
-        case "status", "priority", "subject": catalogue.text("field_\(field)")
-        case "assignee_id": catalogue.text("field_assignee")
-        case "group_id": catalogue.text("field_group")
-        default: field
+        if field.hasPrefix("custom_fields.") {
+            return catalogue.text("field_custom", ["key": String(field.dropFirst("custom_fields.".count))])
         }
+        let name =
+            field.hasSuffix("_ids")
+            ? String(field.dropLast(4)) + "s" : field.hasSuffix("_id") ? String(field.dropLast(3)) : field
+        let key = "field_\(name)"
+        return catalogue.strings[key] != nil ? catalogue.text(key) : field
     }
 
-    static func valueText(_ value: JSONValue, _ field: String, _ names: Names, _ catalogue: WebCatalogue) -> String {
-        guard case .string(let text) = value else {
-            return value == .null ? catalogue.text("field_none") : String(describing: value)
-        }
-        switch field {
-        case "status": return TicketStatus(rawValue: text).map(catalogue.label) ?? text
-        case "priority": return TicketPriority(rawValue: text).map(catalogue.label) ?? text
-        case "assignee_id": return UserID(text).flatMap { names.users[$0] } ?? text
-        case "group_id": return GroupID(text).flatMap { names.groups[$0] } ?? text
-        default: return text
+    /// A recorded value as people read it: labels for statuses, priorities and types, names for
+    /// people and groups, dates in the tenant's time zone, lists joined.
+    static func valueText(_ value: JSONValue, _ field: String, _ names: Names, _ viewer: WebViewer) -> String {
+        let catalogue = viewer.catalogue
+        switch value {
+        case .null: return catalogue.text("field_none")
+        case .bool(let flag): return String(flag)
+        case .number(let number): return number.rounded() == number ? String(Int(number)) : String(number)
+        case .array(let items): return items.map { valueText($0, field, names, viewer) }.joined(separator: ", ")
+        case .object: return String(describing: value)
+        case .string(let text):
+            switch field {
+            case "status": return TicketStatus(rawValue: text).map(catalogue.label) ?? text
+            case "priority": return TicketPriority(rawValue: text).map(catalogue.label) ?? text
+            case "type": return TicketType(rawValue: text).map(catalogue.label) ?? text
+            case "assignee_id", "follower_ids": return UserID(text).flatMap { names.users[$0] } ?? text
+            case "group_id": return GroupID(text).flatMap { names.groups[$0] } ?? text
+            case "due_at":
+                let format = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+                return (try? format.parse(text)).map(viewer.dates.text) ?? text
+            default: return text
+            }
         }
     }
 }

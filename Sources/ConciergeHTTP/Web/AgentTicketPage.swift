@@ -67,7 +67,7 @@ struct AgentTicketPage {
         requesterEmail = input.requester?.emails.first ?? ""
         created = viewer.dates.text(ticket.createdAt)
         createdISO = viewer.dates.iso(ticket.createdAt)
-        channel = ticket.channel.rawValue
+        channel = catalogue.label(ticket.channel)
         description = ticket.description
         sla = ticket.slaBreachAt.flatMap { breachAt in
             ticket.status.isUnsolved
