@@ -1,6 +1,7 @@
-"""The agent workspace in a real headless Chromium: sign in, work a ticket end to end (reply,
-internal note, status change, SLA badge), an XSS attempt renders inert, a stale change shows a
-conflict. The tests run in file order and share one signed-in browser."""
+"""The agent workspace in a real headless Chromium: sign in (and land on the page asked for),
+work a ticket end to end (reply, internal note, status change, SLA badge), an XSS attempt
+renders inert, a stale change shows a conflict. The tests run in file order and share one
+signed-in browser."""
 
 import re
 import time
@@ -67,17 +68,19 @@ def test_signed_out_visitor_lands_on_sign_in(concierge, chromium):
     wait(chromium).until(seen.url_contains("/agent/login"))
 
 
-def test_agent_signs_in(concierge, chromium, tickets, screenshots):
+def test_agent_signs_in_and_lands_on_the_page_asked_for(concierge, chromium, tickets, screenshots):
     tenant, email, password = concierge.login
-    chromium.get(concierge.base_url + "/agent/login")
+    number = tickets["printer"]["number"]
+    chromium.get(f"{concierge.base_url}/agent/tickets/{number}")
+    wait(chromium).until(seen.url_contains("/agent/login?next="))
     chromium.find_element(By.NAME, "tenant").send_keys(tenant)
     chromium.find_element(By.NAME, "email").send_keys(email)
     chromium.find_element(By.NAME, "password").send_keys(password)
     if screenshots:
         chromium.save_screenshot(str(screenshots / "login.png"))
     submit(chromium, (By.CSS_SELECTOR, "button[type=submit]"))
-    wait(chromium).until(seen.url_matches(r"/agent/tickets$"))
-    assert chromium.find_elements(By.CSS_SELECTOR, ".views a")
+    wait(chromium).until(seen.url_matches(rf"/agent/tickets/{number}$"))
+    assert "printer jam" in chromium.find_element(*by_test_id("ticket-subject")).text
     assert_no_policy_violation(chromium)
 
 

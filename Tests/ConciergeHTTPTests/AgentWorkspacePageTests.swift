@@ -28,14 +28,15 @@ import Testing
     @Test func signedOutVisitorsAreSentToTheSignInPage() async throws {
         try await withAPI { _, client in
             // when a visitor without a session opens workspace pages or posts a form
-            for (method, path) in [
-                (HTTPRequest.Method.get, "/agent/tickets"), (.get, "/agent/tickets/1001"),
-                (.post, "/agent/tickets/1001/reply"),
+            for (method, path, location) in [
+                (HTTPRequest.Method.get, "/agent/tickets", "/agent/login?next=%2Fagent%2Ftickets"),
+                (.get, "/agent/tickets/1001?x=1", "/agent/login?next=%2Fagent%2Ftickets%2F1001%3Fx%3D1"),
+                (.post, "/agent/tickets/1001/reply", "/agent/login"),
             ] {
                 let response = try await client.page(method, path, form: method == .post ? [:] : nil)
-                // then they are redirected to the sign-in page
+                // then they are redirected to the sign-in page, which returns to the page asked for
                 #expect(response.status == .seeOther, "\(method) \(path)")
-                #expect(response.headers[.location] == "/agent/login", "\(method) \(path)")
+                #expect(response.headers[.location] == location, "\(method) \(path)")
             }
             // and an unknown session cookie is cleared on the way
             let stale = try await client.page(.get, "/agent/tickets", cookie: "concierge_session=cns_unknown")
@@ -53,6 +54,33 @@ import Testing
             // then they land on the sign-in page and the session no longer opens the workspace
             #expect(out.status == .seeOther && out.headers[.location] == "/agent/login")
             #expect(try await browser.get("/agent/tickets").status == .seeOther)
+        }
+    }
+
+    @Test func signInReturnsToThePageAskedForButNeverToAnotherSite() async throws {
+        try await withAPI { platform, client in
+            // given an agent with a password
+            let tenant = try await platform.makeTenant().tenant
+            _ = try await platform.users.create(
+                .init(email: "li@example.cn", name: "李", role: .agent, password: "correct horse battery"),
+                grantedBy: .owner, actor: .system("t"), tenant: tenant.id)
+            for (next, landing) in [
+                ("/agent/tickets/1001", "/agent/tickets/1001"), ("//evil.example/agent/", "/agent/tickets"),
+                ("https://evil.example/", "/agent/tickets"), ("/agent/..\\evil", "/agent/tickets"),
+            ] {
+                // when they sign in from a sign-in page that names `next`
+                let form = try await client.page(.get, "/agent/login?next=\(FormEncoding.encode(next))")
+                let signIn = try await client.page(
+                    .post, "/agent/login",
+                    form: [
+                        "csrf_token": form.hiddenValue("csrf_token") ?? "", "tenant": tenant.slug.description,
+                        "email": "li@example.cn", "password": "correct horse battery",
+                        "next": form.hiddenValue("next") ?? next,
+                    ],
+                    cookie: "concierge_login_csrf=\(form.cookie("concierge_login_csrf") ?? "")")
+                // then they land on that workspace page, and only on one of this site
+                #expect(signIn.headers[.location] == landing, "next=\(next)")
+            }
         }
     }
 
@@ -74,6 +102,15 @@ import Testing
             #expect(response.status == .unauthorized)
             #expect(response.body.contains("The company, email or password is incorrect."))
             #expect(response.cookie("concierge_session") == nil)
+            // and a sign-in form posted without its double-submit cookie (from another site) is refused
+            let forged = try await client.page(
+                .post, "/agent/login",
+                form: [
+                    "csrf_token": form.hiddenValue("csrf_token") ?? "", "tenant": tenant.slug.description,
+                    "email": "nobody@example.cn", "password": "wrong",
+                ],
+                headers: [.acceptLanguage: "en"])
+            #expect(forged.status == .forbidden && forged.body.contains("The sign-in form expired."))
         }
     }
 
@@ -117,6 +154,8 @@ import Testing
             // and the assets are served with a long cache
             let css = try await client.page(.get, "/assets/app.css")
             #expect(css.status == .ok && css.headers[.cacheControl]?.contains("max-age=31536000") == true)
+            let script = try await client.page(.get, "/assets/app.js")
+            #expect(script.headers[.contentType] == "text/javascript; charset=utf-8")
             #expect(try await client.page(.get, "/assets/../Package.swift").status == .notFound)
         }
     }

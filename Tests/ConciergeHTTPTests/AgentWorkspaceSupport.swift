@@ -87,6 +87,16 @@ struct PageResponse {
     }
 }
 
+/// Percent-encoding for query values in tests (everything but unreserved characters).
+enum FormEncoding {
+    static func encode(_ value: String) -> String {
+        value.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
+    }
+
+    static let unreserved = CharacterSet(
+        charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+}
+
 extension TestClientProtocol {
     /// Sends a browser-like request (a form body when `form` is given).
     func page(
@@ -98,10 +108,8 @@ extension TestClientProtocol {
         var body: ByteBuffer?
         if let form {
             headers[.contentType] = "application/x-www-form-urlencoded"
-            let allowed = CharacterSet(
-                charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
             body = ByteBuffer(
-                string: form.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }
+                string: form.map { "\($0.key)=\(FormEncoding.encode($0.value))" }
                     .joined(separator: "&"))
         }
         return try await execute(uri: path, method: method, headers: headers, body: body) { response in

@@ -19,13 +19,16 @@ struct WebSessionMiddleware: RouterMiddleware {
         _ request: Request, context: AppRequestContext,
         next: (Request, AppRequestContext) async throws -> Response
     ) async throws -> Response {
+        // After signing in, a page that was asked for comes back (a form post does not).
+        let signIn =
+            request.method == .get ? AgentPaths.login(returningTo: request.uri.description) : AgentPaths.login
         guard let secret = request.cookies[AuthenticationMiddleware.cookieName]?.value else {
-            return WebResponse.redirect(to: AgentPaths.login)
+            return WebResponse.redirect(to: signIn)
         }
         guard let identity = try await services.authentication.identify(sessionSecret: secret),
             case .session(let csrfToken) = identity.credential
         else {
-            var response = WebResponse.redirect(to: AgentPaths.login)
+            var response = WebResponse.redirect(to: signIn)
             response.setCookie(WebSessionCookie.clearing(secure: services.settings.secureCookies))
             return response
         }
@@ -70,4 +73,19 @@ enum AgentPaths {
     static let tickets = "/agent/tickets"
 
     static func ticket(_ number: Int64) -> String { "/agent/tickets/\(number)" }
+
+    /// The sign-in page that returns to `path` afterwards.
+    static func login(returningTo path: String) -> String {
+        guard let path = returnPath(path) else { return login }
+        return "\(login)?next=\(AgentTicketFilters.encode(path))"
+    }
+
+    /// `path` when it is a workspace page of this site, else `nil`: the sign-in page must not
+    /// become a redirector to other sites (`//evil.example`, `/\evil.example`).
+    static func returnPath(_ path: String?) -> String? {
+        guard let path, path.hasPrefix("/agent/"), !path.hasPrefix(login), !path.contains("\\"),
+            !path.contains("//"), path.count <= 2000
+        else { return nil }
+        return path
+    }
 }
