@@ -31,7 +31,7 @@ CONCIERGE_TEST_APP_DATABASE_ROLE ?= concierge_app
 CONCIERGE_TEST_APP_DATABASE_PASSWORD ?= concierge_app
 CONCIERGE_TEST_REDIS_URL ?= redis://127.0.0.1:56380/0
 
-.PHONY: help deps build run stop test test-unit test-integration bench lint format \
+.PHONY: help deps build run stop test test-unit test-integration test-browser bench lint format \
         db-reset migrate check-deploy check-deploy-full services-test services-dev
 
 help:
@@ -45,6 +45,8 @@ help:
 	  '  test              all tests with the test Postgres/Redis, then check-deploy' \
 	  '  test-unit         ConciergeDomainTests + ConciergeTenantConfigTests (no servers)' \
 	  '  test-integration  every other suite, with the test Postgres/Redis up' \
+	  '  test-browser      the agent workspace in headless Chromium (Tests/Browser, Selenium in' \
+	  '                    .data/venv-browser); refreshes docs/screenshots/' \
 	  '  bench             seed 1M tickets + 3M comments (kept), load-test the API, print JSON' \
 	  '  lint / format     swift format lint --strict / format in place (Sources, Tests)' \
 	  '  migrate           apply migrations to the dev database' \
@@ -97,6 +99,7 @@ test: deps
 	    else
 	        $(SWIFT) test $(SWIFT_BUILD_FLAGS) $(SWIFT_TEST_FLAGS) || rc=$$?
 	    fi
+	    CONCIERGE_BIN_DIR="$$($(SWIFT) build $(SWIFT_BUILD_FLAGS) --show-bin-path)" bash Tests/Browser/run.sh || rc=$$?
 	else
 	    rc=$$?
 	    echo "make test: swift build --build-tests failed (exit $$rc)" >&2
@@ -117,6 +120,15 @@ test-integration: deps
 	bash scripts/services.sh start test
 	$(SWIFT) build --build-tests $(SWIFT_BUILD_FLAGS)
 	$(SWIFT) test $(SWIFT_BUILD_FLAGS) --skip '$(UNIT_SUITES)' $(SWIFT_TEST_FLAGS)
+
+test-browser: export CONCIERGE_TEST_DATABASE_URL := $(CONCIERGE_TEST_DATABASE_URL)
+test-browser: export CONCIERGE_TEST_APP_DATABASE_ROLE := $(CONCIERGE_TEST_APP_DATABASE_ROLE)
+test-browser: export CONCIERGE_TEST_APP_DATABASE_PASSWORD := $(CONCIERGE_TEST_APP_DATABASE_PASSWORD)
+test-browser: export CONCIERGE_TEST_REDIS_URL := $(CONCIERGE_TEST_REDIS_URL)
+test-browser: deps
+	bash scripts/services.sh start test
+	$(SWIFT) build $(SWIFT_BUILD_FLAGS)
+	CONCIERGE_BIN_DIR="$$($(SWIFT) build $(SWIFT_BUILD_FLAGS) --show-bin-path)" bash Tests/Browser/run.sh
 
 bench:
 	@bash scripts/bench/bench.sh

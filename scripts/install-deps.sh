@@ -28,6 +28,9 @@ PACKAGES=(
     swaks               # sends the inbound-SMTP tests' mail, as an outside mail server would
     libnet-ssleay-perl  # swaks --tls (STARTTLS to the inbound SMTP endpoint)
     zbar-tools          # zbarimg decodes the asset QR codes the tests render
+    chromium            # the browser tests (Tests/Browser) drive a real headless Chromium
+    chromium-driver     # chromedriver, through which Selenium drives it
+    fonts-wqy-microhei  # a CJK font, so Chinese pages (and docs/screenshots/) render legibly
 )
 
 log() { printf 'install-deps: %s\n' "$*"; }

@@ -2,8 +2,8 @@ import ConciergeCore
 import Hummingbird
 import Logging
 
-/// Builds the router of `concierge-api`: operational endpoints at the root and the REST API
-/// under `/api/v1`.
+/// Builds the router of `concierge-api`: operational endpoints at the root, the REST API
+/// under `/api/v1`, and the server-rendered agent workspace under `/agent` (``WebRoutes``).
 public enum APIRouter {
     /// All routes with their middleware.
     public static func build(_ services: HTTPServices) -> Router<AppRequestContext> {
@@ -16,6 +16,7 @@ public enum APIRouter {
         SurveyPageRoutes(services: services).register(on: router)
         InboundWebhookRoutes(services: services).register(on: router)
         WebFormRoutes(services: services).register(on: router)
+        WebRoutes(services: services, resources: .bundled).register(on: router)
         let api = router.group("api/v1")
         AuthRoutes(services: services).register(on: api)
         let authenticated =

@@ -1,0 +1,97 @@
+import ConciergeCore
+import ConciergeDomain
+import Foundation
+import Hummingbird
+
+/// The ticket page's form posts: a reply or internal note, and a change of status, priority,
+/// assignee or group. Each answers with a redirect back to the ticket and a flash message
+/// (post/redirect/get); a change made against an outdated version is refused with a conflict
+/// message instead of overwriting someone else's change.
+struct AgentTicketActionRoutes {
+    let services: HTTPServices
+
+    func register(on group: RouterGroup<TenantContext>) {
+        group.post("tickets/:ticket/reply", requires: .ticketsWrite) { request, context in
+            try await reply(request, context)
+        }
+        group.post("tickets/:ticket/update", requires: .ticketsWrite) { request, context in
+            try await update(request, context)
+        }
+    }
+
+    private func reply(_ request: Request, _ context: TenantContext) async throws -> Response {
+        var request = request
+        let form = try await PostedForm.read(&request, context: context)
+        let identity = context.identity
+        let ticket = try await services.tickets.get(try context.ticket(), tenant: identity.tenantID)
+        guard let user = identity.userID else { throw AppError.unauthenticated }
+        let isPublic = form["visibility"] != "internal"
+        let flash: WebFlash
+        do {
+            _ = try await services.conversation.add(
+                .init(body: form["body"] ?? "", isPublic: isPublic, channel: .web), to: .id(ticket.id),
+                author: .user(user), actor: identity.actor, tenant: identity.tenantID)
+            flash = isPublic ? .replyPosted : .noteAdded
+        } catch let error as AppError where error.category == .invalidInput || error.category == .conflict {
+            flash = error.code == "ticket_closed" ? .ticketClosed : error.field == "body" ? .emptyBody : .refused
+        }
+        return back(to: ticket, flash: flash)
+    }
+
+    private func update(_ request: Request, _ context: TenantContext) async throws -> Response {
+        var request = request
+        let form = try await PostedForm.read(&request, context: context)
+        let identity = context.identity
+        let ticket = try await services.tickets.get(try context.ticket(), tenant: identity.tenantID)
+        let flash: WebFlash
+        do {
+            // A form without a readable version cannot prove it saw the current ticket.
+            guard let version = form["version"].flatMap({ Int($0) }) else { throw Self.staleForm }
+            let after = try await services.tickets.update(
+                .id(ticket.id), try Self.change(from: form), expectedVersion: version, actor: identity.actor,
+                tenant: identity.tenantID)
+            flash = after.version == version ? .nothingChanged : .ticketUpdated
+        } catch let error as AppError where error.category == .invalidInput || error.category == .conflict {
+            flash =
+                switch error.code {
+                case "version_conflict": .conflict
+                case "ticket_closed": .ticketClosed
+                default: .refused
+                }
+        }
+        return back(to: ticket, flash: flash)
+    }
+
+    static let staleForm = AppError(.conflict, code: "version_conflict", message: "the form carries no version")
+
+    /// The change the properties form asks for; an empty assignee or group clears it.
+    static func change(from form: [String: String]) throws -> TicketChange {
+        func invalid(_ field: String) -> AppError {
+            AppError(.invalidInput, code: "invalid_parameter", message: "\(field) is not valid", field: field)
+        }
+        var change = TicketChange()
+        if let text = form["status"] {
+            guard let status = TicketStatus(rawValue: text) else { throw invalid("status") }
+            change.status = status
+        }
+        if let text = form["priority"] {
+            guard let priority = TicketPriority(rawValue: text) else { throw invalid("priority") }
+            change.priority = priority
+        }
+        if let text = form["assignee_id"] {
+            guard text.isEmpty || UserID(text) != nil else { throw invalid("assignee_id") }
+            change.assigneeID = .some(UserID(text))
+        }
+        if let text = form["group_id"] {
+            guard text.isEmpty || GroupID(text) != nil else { throw invalid("group_id") }
+            change.groupID = .some(GroupID(text))
+        }
+        return change
+    }
+
+    private func back(to ticket: Ticket, flash: WebFlash) -> Response {
+        var response = WebResponse.redirect(to: AgentPaths.ticket(ticket.number))
+        response.setCookie(flash.cookie(secure: services.settings.secureCookies))
+        return response
+    }
+}

@@ -1,0 +1,44 @@
+import ConciergeCore
+import ConciergeDomain
+import Foundation
+import Hummingbird
+
+/// `GET /agent/tickets`: the agent's views with live counts, and one page of tickets filtered
+/// by view, status and search text.
+struct AgentTicketListRoutes {
+    let services: HTTPServices
+    let resources: WebResources
+
+    func register(on group: RouterGroup<TenantContext>) {
+        group.get("tickets", requires: .ticketsRead) { request, context in
+            let viewer = try await WebViewer.load(context.identity, services: services, resources: resources)
+            let filters = AgentTicketFilters(query: request.uri.query)
+            let views = try await services.views.list(for: context.identity)
+            let chosen = views.first { $0.view.key == filters.view }?.view
+            if filters.view != nil && chosen == nil { throw AppError.notFound("view") }
+            let query = try filters.query(view: chosen, viewer: context.identity.userID)
+            let (page, requesters) = try await services.tickets.list(query, tenant: context.identity.tenantID)
+            let names = try await WebDirectory.userNames(services, tenant: context.identity.tenantID)
+            let model = AgentTicketListPage(
+                .init(views: views, filters: filters, page: page, requesters: requesters, userNames: names),
+                viewer: viewer, now: Date())
+            return viewer.respond(
+                "tickets", page: model, request: request, resources: resources,
+                secureCookies: services.settings.secureCookies)
+        }
+    }
+}
+
+/// The tenant's people and groups by id, for names on the pages.
+enum WebDirectory {
+    /// The first 500 users by name; enough for the assignee pickers of a first release.
+    static let userLimit = 500
+
+    static func users(_ services: HTTPServices, tenant: TenantID) async throws -> [User] {
+        try await services.users.list(tenant: tenant, after: nil, limit: userLimit)
+    }
+
+    static func userNames(_ services: HTTPServices, tenant: TenantID) async throws -> [UserID: String] {
+        Dictionary(uniqueKeysWithValues: try await users(services, tenant: tenant).map { ($0.id, $0.name) })
+    }
+}

@@ -1,0 +1,37 @@
+import ConciergeCore
+import ConciergeDomain
+import Foundation
+import Hummingbird
+
+/// `GET /agent/tickets/{number}`: one ticket with its conversation, reply form, properties
+/// form and history.
+struct AgentTicketRoutes {
+    let services: HTTPServices
+    let resources: WebResources
+
+    /// How many history entries the page shows (newest first).
+    static let historyLimit = 50
+    /// How many comments the page shows (oldest first).
+    static let commentLimit = 500
+
+    func register(on group: RouterGroup<TenantContext>) {
+        group.get("tickets/:ticket", requires: .ticketsRead) { request, context in
+            let identity = context.identity
+            let tenant = identity.tenantID
+            let viewer = try await WebViewer.load(identity, services: services, resources: resources)
+            let ticket = try await services.tickets.get(try context.ticket(), tenant: tenant)
+            let requesters = try await services.tickets.requesters(of: [ticket], tenant: tenant)
+            let comments = try await services.conversation.list(
+                .id(ticket.id), includeInternal: true, after: nil, limit: Self.commentLimit, tenant: tenant)
+            let history = try await services.tickets.history(
+                .id(ticket.id), tenant: tenant, before: nil, limit: Self.historyLimit)
+            let input = AgentTicketPage.Input(
+                ticket: ticket, requester: requesters[ticket.requesterID], comments: comments, history: history,
+                users: try await WebDirectory.users(services, tenant: tenant),
+                groups: try await services.groups.list(tenant: tenant))
+            return viewer.respond(
+                "ticket", page: AgentTicketPage(input, viewer: viewer, now: Date()), request: request,
+                resources: resources, secureCookies: services.settings.secureCookies)
+        }
+    }
+}

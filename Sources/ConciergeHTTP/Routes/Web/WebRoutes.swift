@@ -1,0 +1,24 @@
+import ConciergeCore
+import Hummingbird
+
+/// The server-rendered pages of `concierge-api`: the agent workspace under `/agent` and its
+/// static files under `/assets`. Not part of the JSON API (nor of openapi.json).
+struct WebRoutes {
+    let services: HTTPServices
+    let resources: WebResources
+
+    func register(on router: Router<AppRequestContext>) {
+        WebAssetRoutes(resources: resources).register(on: router)
+        router.get("agent") { _, _ in WebResponse.redirect(to: AgentPaths.tickets) }
+        let signIn = router.group("agent").add(middleware: WebErrorMiddleware(resources: resources))
+        AgentLoginRoutes(services: services, resources: resources).register(on: signIn)
+        let workspace = router.group("agent")
+            .add(middleware: WebErrorMiddleware(resources: resources))
+            .add(middleware: WebSessionMiddleware(services: services))
+            .group(context: TenantContext.self)
+        AgentLogoutRoutes(services: services).register(on: workspace)
+        AgentTicketListRoutes(services: services, resources: resources).register(on: workspace)
+        AgentTicketRoutes(services: services, resources: resources).register(on: workspace)
+        AgentTicketActionRoutes(services: services).register(on: workspace)
+    }
+}

@@ -1,0 +1,92 @@
+import ConciergeCore
+import ConciergeDomain
+import Foundation
+
+/// What the ticket list page shows: the sidebar of views with counts, the filter bar, one row
+/// per ticket and the pager.
+struct AgentTicketListPage {
+    struct ViewLink {
+        let title: String
+        let count: String
+        let href: String
+        let active: Bool
+    }
+
+    struct Row {
+        let number: Int64
+        let href: String
+        let subject: String
+        let status: String
+        let statusKey: String
+        let priority: String
+        let priorityKey: String
+        let requester: String
+        let assignee: String
+        let updated: String
+        let updatedISO: String
+        let sla: SLABadge?
+    }
+
+    let views: [ViewLink]
+    let allTicketsHref: String
+    let allTicketsActive: Bool
+    let viewKey: String
+    let q: String
+    let statusOptions: [WebOption]
+    let sortOptions: [WebOption]
+    let rows: [Row]
+    let isEmpty: Bool
+    let nextHref: String?
+    let firstHref: String?
+
+    /// Everything the list needs, already fetched.
+    struct Input {
+        var views: [(view: SavedView, count: Int?)]
+        var filters: AgentTicketFilters
+        var page: TicketPage
+        var requesters: [CustomerID: Customer]
+        var userNames: [UserID: String]
+    }
+
+    init(_ input: Input, viewer: WebViewer, now: Date) {
+        let catalogue = viewer.catalogue
+        let filters = input.filters
+        views = input.views.map { entry in
+            ViewLink(
+                title: entry.view.title, count: catalogue.viewCount(entry.count, cap: ViewCatalog.countCap),
+                href: AgentTicketFilters(query: nil).href { $0.view = entry.view.key },
+                active: entry.view.key == filters.view)
+        }
+        allTicketsHref = AgentPaths.tickets
+        allTicketsActive = filters.view == nil
+        viewKey = filters.view ?? ""
+        q = filters.text ?? ""
+        statusOptions =
+            [WebOption(value: "", label: catalogue.text("list_status_any"), selected: filters.status == nil)]
+            + TicketStatus.allCases.map {
+                WebOption(value: $0.rawValue, label: catalogue.label($0), selected: $0 == filters.status)
+            }
+        sortOptions = AgentTicketFilters.sortOptions.map { option in
+            WebOption(
+                value: option.value, label: catalogue.text(option.key),
+                selected: option.value == (filters.sort ?? "-updated_at"))
+        }
+        rows = input.page.tickets.map { ticket in
+            let requester = input.requesters[ticket.requesterID]
+            return Row(
+                number: ticket.number, href: AgentPaths.ticket(ticket.number), subject: ticket.subject,
+                status: catalogue.label(ticket.status), statusKey: ticket.status.rawValue,
+                priority: catalogue.label(ticket.priority), priorityKey: ticket.priority.rawValue,
+                requester: requester.map { $0.name.isEmpty ? ($0.emails.first ?? "") : $0.name } ?? "",
+                assignee: ticket.assigneeID.map { input.userNames[$0] ?? "" } ?? catalogue.text("list_unassigned"),
+                updated: viewer.dates.text(ticket.updatedAt), updatedISO: viewer.dates.iso(ticket.updatedAt),
+                sla: ticket.slaBreachAt.flatMap { breachAt in
+                    ticket.status.isUnsolved
+                        ? SLABadge(breachAt: breachAt, now: now, catalogue: catalogue, dates: viewer.dates) : nil
+                })
+        }
+        isEmpty = rows.isEmpty
+        nextHref = input.page.nextCursor.map { cursor in filters.href { $0.cursor = cursor } }
+        firstHref = filters.cursor == nil ? nil : filters.href { $0.cursor = nil }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Hummingbird
+
+/// One-shot messages across a redirect (post/redirect/get): the handler of a form sets a
+/// short-lived cookie naming a catalogue key, the next page shows that text and clears it.
+///
+/// The cookie carries only a key from a fixed list, never text, so nothing a visitor or
+/// another site puts in it can reach the page.
+enum WebFlash: String, CaseIterable {
+    case replyPosted = "reply_posted"
+    case noteAdded = "note_added"
+    case ticketUpdated = "ticket_updated"
+    case nothingChanged = "nothing_changed"
+    case conflict
+    case emptyBody = "empty_body"
+    case ticketClosed = "ticket_closed"
+    case refused
+    case signedOut = "signed_out"
+
+    /// A flash as a page shows it.
+    struct Shown {
+        let text: String
+        /// `success` or `error`: the CSS class of the banner.
+        let kind: String
+    }
+
+    static let cookieName = "concierge_flash"
+
+    var catalogueKey: String { self == .signedOut ? "login_signed_out" : "flash_\(rawValue)" }
+
+    var isError: Bool {
+        switch self {
+        case .conflict, .emptyBody, .ticketClosed, .refused: true
+        default: false
+        }
+    }
+
+    /// The cookie that carries this flash to the next page.
+    func cookie(secure: Bool) -> Cookie {
+        Cookie(
+            name: Self.cookieName, value: rawValue, maxAge: 60, path: "/", secure: secure, httpOnly: true,
+            sameSite: .lax)
+    }
+
+    /// The cookie that removes a shown flash.
+    static func clearingCookie(secure: Bool) -> Cookie {
+        Cookie(name: cookieName, value: "", maxAge: 0, path: "/", secure: secure, httpOnly: true, sameSite: .lax)
+    }
+
+    /// The flash the request carries, if any.
+    static func carried(by request: Request) -> WebFlash? {
+        request.cookies[cookieName].flatMap { WebFlash(rawValue: $0.value) }
+    }
+
+    func shown(_ catalogue: WebCatalogue) -> Shown {
+        Shown(text: catalogue.text(catalogueKey), kind: isError ? "error" : "success")
+    }
+}

@@ -1,0 +1,29 @@
+import ConciergeDomain
+
+/// What every page's frame shows around its content: language, asset URLs, the signed-in
+/// agent, the CSRF token for its forms, and the flash message left by the previous request.
+struct WebFrame {
+    let catalogue: WebCatalogue
+    let lang: String
+    let assetVersion: String
+    /// The session's CSRF token; every form sends it back as `csrf_token`.
+    let csrfToken: String
+    /// The agent's name, `nil` on the sign-in page.
+    let userName: String?
+    /// "Signed in as …" for the header (stored: templates see stored properties only).
+    let signedInAs: String?
+    let flash: WebFlash.Shown?
+
+    init(
+        resources: WebResources, catalogue: WebCatalogue, csrfToken: String, userName: String?,
+        flash: WebFlash.Shown?
+    ) {
+        self.catalogue = catalogue
+        self.lang = catalogue.htmlLanguage
+        self.assetVersion = resources.assetVersion
+        self.csrfToken = csrfToken
+        self.userName = userName
+        self.signedInAs = userName.map { catalogue.text("signed_in_as", ["name": $0]) }
+        self.flash = flash
+    }
+}
