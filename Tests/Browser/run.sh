@@ -16,7 +16,7 @@ PYTHON="${PYTHON:-python3}"
 if [[ ! -x ${VENV}/bin/python ]] || ! "${VENV}/bin/python" -c 'import selenium, pytest' 2>/dev/null; then
     echo "[browser] creating ${VENV} (selenium, pytest from PyPI)"
     "${PYTHON}" -m venv "${VENV}"
-    "${VENV}/bin/pip" install -q --disable-pip-version-check selenium pytest
+    "${VENV}/bin/pip" install -q --disable-pip-version-check "selenium>=4.20,<5" "pytest>=8,<10"
 fi
 for tool in chromium chromedriver psql; do
     command -v "${tool}" >/dev/null || { echo "[browser] ${tool} not found; run scripts/install-deps.sh" >&2; exit 1; }
