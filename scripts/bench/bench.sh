@@ -16,7 +16,7 @@
 #   BENCH_BIN=dir              binaries to run; default .build-bench/release if built, else .build/debug
 #   BENCH_CREATE_RATE=500 BENCH_CREATE_SECONDS=20      the open-loop create phase
 #   BENCH_READ_REQUESTS=1000 BENCH_READ_CONCURRENCY=4 BENCH_READ_MAX_SECONDS=120   per read class
-#   BENCH_PHASES=views,customer_360,create,search,sla,rules     the default; a subset or another order
+#   BENCH_PHASES=views,customer_360,create,search,sla,rules,intake,webhooks,workspace   the default; a subset or another order
 #   BENCH_SLA_DUE=10000 BENCH_SLA_LEAD=45     the sla phase: timers due within one minute, starting in N s
 #   BENCH_CUSTOMER_360_PATH=auto    /api/v1/customers/{id}/360 if answered, else the stand-in
 #                                   /api/v1/tickets?requester_id={id}; or any path with {id}

@@ -40,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import intake  # noqa: E402  (issue 5's email phase, beside this file)
 import sla_rules  # noqa: E402  (issue 4's phases, beside this file)
 import webhooks  # noqa: E402  (issue 5's webhook latency phase, beside this file)
+import workspace  # noqa: E402  (issue 6's workspace page phase, beside this file)
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / ".data" / "bench"
@@ -56,7 +57,7 @@ CUSTOMER_360_STAND_IN = "/api/v1/tickets?requester_id={id}"
 MAX_IN_FLIGHT = int(os.environ.get("BENCH_MAX_IN_FLIGHT") or 2000)
 READ_MAX_SECONDS = float(os.environ.get("BENCH_READ_MAX_SECONDS") or 120)
 TIMEOUT_S = float(os.environ.get("BENCH_REQUEST_TIMEOUT") or 30)
-ALL_PHASES = ["views", "customer_360", "create", "search", "sla", "rules", "intake", "webhooks"]
+ALL_PHASES = ["views", "customer_360", "create", "search", "sla", "rules", "intake", "webhooks", "workspace"]
 PHASES = [p.strip() for p in (os.environ.get("BENCH_PHASES") or ",".join(ALL_PHASES)).split(",") if p.strip()]
 
 TARGETS = {
@@ -224,6 +225,8 @@ async def closed_loop(session, headers, requests: list[tuple[str, str, str]], to
                 elapsed = (time.perf_counter() - start) * 1000
                 if response.status != 200:
                     failure = f"http {response.status}"
+                elif key.startswith("html:"):
+                    failure = None if key[5:].encode() in body else "page without its markup"
                 elif not json.loads(body).get(key):
                     failure = "empty result"
                 else:
@@ -492,6 +495,17 @@ async def run() -> dict:
                 log(f"  delivered {w['delivered']}/{w['changes']}, p50 {w['latency_ms']['p50']} ms, "
                     f"p99 {w['latency_ms']['p99']} ms, missing {w['missing']}")
                 continue
+            if phase == "workspace":
+                cookie = await workspace.session_cookie(session, BASE, headers, "bench")
+                for name, requests in workspace.page_requests(psql, tenant).items():
+                    log(f"{name}: {READ_REQUESTS} requests, {READ_CONCURRENCY} concurrent, {len(requests)} distinct")
+                    results[name] = await closed_loop(session, {"Cookie": cookie}, requests, READ_REQUESTS, READ_CONCURRENCY)
+                    results[name]["contention"] = await watch.stop()
+                    watch = Contention()
+                    log(f"  p50 {results[name]['latency_ms']['p50']} ms, p95 {results[name]['latency_ms']['p95']} ms, "
+                        f"errors {results[name]['errors']}")
+                await watch.stop()
+                continue
             if phase == "intake":
                 results["intake"] = await asyncio.to_thread(intake.run_intake, BASE, headers, psql, log)
                 results["intake"]["contention"] = await watch.stop()
@@ -550,6 +564,7 @@ async def run() -> dict:
         "rule_evaluations_per_second_per_core": sla_rules.rules_target(results.get("rules")),
         "inbound_emails_1000_seconds": intake.intake_target(results.get("intake")),
         "webhook_p99_ms_at_200_changes_per_second": webhooks.webhook_target(results.get("webhooks")),
+        "workspace_page_p95_ms": workspace.workspace_target(results),
     }
     all_pass = all(t["pass"] for t in targets.values()) and tokenizer["pass"]
     return {
