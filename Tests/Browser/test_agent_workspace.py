@@ -160,6 +160,25 @@ def test_a_stale_change_shows_a_conflict(concierge, chromium, tickets, text):
     assert concierge.api("GET", f"/api/v1/tickets/{number}")["ticket"]["priority"] == "low"
 
 
+def test_a_change_reaches_the_open_page_without_a_reload(concierge, chromium, tickets, text):
+    number = tickets["printer"]["number"]
+    open_ticket(chromium, concierge, tickets["printer"])
+    chromium.execute_script("window.stillTheSamePage = true")
+    time.sleep(0.5)  # the page's event stream is open
+    # Someone else replies while the page is open.
+    started = time.monotonic()
+    concierge.api("POST", f"/api/v1/tickets/{number}/comments", {"body": "工程师已出发 live-update", "public": True})
+    wait(chromium, 5).until(
+        lambda driver: "工程师已出发 live-update" in driver.find_element(
+            By.CSS_SELECTOR, '[data-live-region="conversation"]').text)
+    elapsed = time.monotonic() - started
+    print(f"live update shown {elapsed * 1000:.0f} ms after the change")
+    assert elapsed < 2.0
+    assert chromium.execute_script("return window.stillTheSamePage === true")
+    assert chromium.find_element(*by_test_id("live-notice")).is_displayed()
+    assert_no_policy_violation(chromium)
+
+
 def test_a_script_in_a_subject_renders_as_text(concierge, chromium, tickets):
     chromium.get(concierge.base_url + "/agent/tickets")
     assert_no_alert(chromium)

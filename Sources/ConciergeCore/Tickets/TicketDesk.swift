@@ -92,6 +92,12 @@ public struct TicketDesk: Sendable {
         try await store.transaction(tenant) { tx in try await Self.find(reference, in: tx) }
     }
 
+    /// The current versions of those of `ids` that exist, read together (what open ticket pages
+    /// poll to learn that their ticket changed).
+    public func versions(of ids: [TicketID], tenant: TenantID) async throws -> [TicketID: Int] {
+        try await store.transaction(tenant) { try await $0.tickets.versions(of: ids) }
+    }
+
     /// Changes a ticket.
     /// - Parameter expectedVersion: the version the caller read (If-Match); a different
     ///   current version answers `conflict` (`version_conflict`) and changes nothing.

@@ -17,6 +17,8 @@ public protocol TicketRepository: Sendable {
     func list(_ query: TicketQuery) async throws -> TicketPage
     /// How many tickets match `query`, counting no further than `cap`.
     func count(_ query: TicketQuery, cap: Int) async throws -> Int
+    /// The current versions of those of `ids` that exist.
+    func versions(of ids: [TicketID]) async throws -> [TicketID: Int]
     /// Tickets spawned from `parent`.
     func children(of parent: TicketID) async throws -> [Ticket]
     /// Makes `target` the requester of every ticket `source` requested (merging customers).

@@ -32,13 +32,6 @@ public struct ViewCatalog: Sendable {
         }
     }
 
-    /// The view with this id or key, when `identity` may see it. - Throws: `notFound`.
-    public func view(_ reference: String, identity: Identity) async throws -> SavedView {
-        try await store.transaction(identity.tenantID) { tx in
-            try await Self.visibleView(reference, identity: identity, tx: tx)
-        }
-    }
-
     /// One page of a view's tickets.
     public func run(_ reference: String, cursor: String?, limit: Int, identity: Identity) async throws
         -> (SavedView, TicketPage, [CustomerID: Customer])

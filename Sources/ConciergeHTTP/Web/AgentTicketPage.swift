@@ -35,6 +35,10 @@ struct AgentTicketPage {
     let versionNote: String
     let replyAction: String
     let updateAction: String
+    /// The event stream that says when the ticket changes (the page refreshes in place).
+    let liveURL: String
+    /// The page itself, to reload it.
+    let liveReload: String
     let statusOptions: [WebOption]
     let priorityOptions: [WebOption]
     let assigneeOptions: [WebOption]
@@ -89,6 +93,8 @@ struct AgentTicketPage {
         versionNote = catalogue.text("update_version_note", ["version": String(ticket.version)])
         replyAction = AgentPaths.ticket(ticket.number) + "/reply"
         updateAction = AgentPaths.ticket(ticket.number) + "/update"
+        liveURL = AgentPaths.ticket(ticket.number) + "/live"
+        liveReload = AgentPaths.ticket(ticket.number)
         statusOptions = TicketStatus.allCases.map {
             WebOption(value: $0.rawValue, label: catalogue.label($0), selected: $0 == ticket.status)
         }

@@ -30,6 +30,16 @@ struct TicketPostgresRepository: TicketRepository {
         ).first
     }
 
+    func versions(of ids: [TicketID]) async throws -> [TicketID: Int] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await connection.query(
+            "SELECT id, version FROM tickets WHERE tenant_id = \(tenantID.rawValue) AND id = ANY(\(ids.map(\.rawValue)))",
+            logger: logger)
+        var versions: [TicketID: Int] = [:]
+        for try await (id, version) in rows.decode((UUID, Int32).self) { versions[TicketID(id)] = Int(version) }
+        return versions
+    }
+
     func find(number: Int64) async throws -> Ticket? {
         try await fetch(
             "SELECT \(unescaped: TicketRow.columns) FROM tickets WHERE tenant_id = \(tenantID.rawValue) AND number = \(number)"

@@ -11,20 +11,14 @@ struct AgentTicketListRoutes {
 
     func register(on group: RouterGroup<TenantContext>) {
         group.get("tickets", requires: .ticketsRead) { request, context in
-            // The viewer, the views with their counts, the names and the page of tickets do not
-            // depend on each other: they are read side by side, each in its own transaction.
-            let identity = context.identity
+            let viewer = try await WebViewer.load(context.identity, services: services, resources: resources)
             let filters = AgentTicketFilters(query: request.uri.query)
-            async let loadedViewer = WebViewer.load(identity, services: services, resources: resources)
-            async let loadedNames = WebDirectory.userNames(services, tenant: identity.tenantID)
-            async let loadedViews = services.views.list(for: identity)
-            var chosen: SavedView?
-            if let key = filters.view { chosen = try await services.views.view(key, identity: identity) }
-            let query = try filters.query(view: chosen, viewer: identity.userID)
-            async let listed = services.tickets.list(query, tenant: identity.tenantID)
-            let (viewer, names, views, (page, requesters)) = try await (
-                loadedViewer, loadedNames, loadedViews, listed
-            )
+            let views = try await services.views.list(for: context.identity)
+            let chosen = views.first { $0.view.key == filters.view }?.view
+            if filters.view != nil && chosen == nil { throw AppError.notFound("view") }
+            let query = try filters.query(view: chosen, viewer: context.identity.userID)
+            let (page, requesters) = try await services.tickets.list(query, tenant: context.identity.tenantID)
+            let names = try await WebDirectory.userNames(services, tenant: context.identity.tenantID)
             let model = AgentTicketListPage(
                 .init(views: views, filters: filters, page: page, requesters: requesters, userNames: names),
                 viewer: viewer, now: Date())

@@ -43,6 +43,35 @@ function shortcuts() {
   });
 }
 
+/**
+ * An open ticket page follows its ticket: when it changes (someone else replies, a rule or the
+ * SLA clock acts), the header, conversation and history are refreshed in place from the page
+ * itself. The properties form keeps what the agent may be editing and the version it read, so
+ * saving stale values still shows the conflict; a notice says the ticket changed.
+ */
+function liveTicket() {
+  const page = document.querySelector("[data-live-url]");
+  if (!page || !window.EventSource) return;
+  let shown = Number(page.dataset.version);
+  const source = new EventSource(`${page.dataset.liveUrl}?version=${shown}`);
+  source.addEventListener("ticket", async (event) => {
+    const version = JSON.parse(event.data).version;
+    if (!(version > shown)) return;
+    shown = version;
+    const response = await fetch(window.location.pathname, { credentials: "same-origin" });
+    if (!response.ok) return;
+    const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
+    for (const region of document.querySelectorAll("[data-live-region]")) {
+      const name = region.dataset.liveRegion;
+      const replacement = fresh.querySelector(`[data-live-region="${CSS.escape(name)}"]`);
+      if (replacement) region.replaceWith(document.importNode(replacement, true));
+    }
+    const notice = document.querySelector("[data-live-notice]");
+    if (notice) notice.hidden = false;
+  });
+}
+
 autosubmitFilters();
 replyVisibility();
 shortcuts();
+liveTicket();
