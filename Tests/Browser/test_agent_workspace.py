@@ -98,6 +98,8 @@ def test_list_shows_views_tickets_and_an_sla_badge(concierge, chromium, tickets,
     subjects = [element.text for element in chromium.find_elements(*by_test_id("ticket-subject"))]
     assert "打印机卡纸 printer jam" in subjects
     assert chromium.find_elements(*by_test_id("view-count"))
+    # The counts arrive after the page (GET /agent/views/counts).
+    wait(chromium).until(lambda driver: any(e.text for e in driver.find_elements(*by_test_id("view-count"))))
     if screenshots:
         chromium.save_screenshot(str(screenshots / "tickets.png"))
         chromium.set_window_size(390, 844)

@@ -250,7 +250,11 @@ import Testing
             // then the list shows a page of 25 and a link to the rest
             let first = try await browser.get("/agent/tickets")
             #expect(first.rowCount == 25)
-            #expect(first.body.contains("紧急 &amp; 重要</span> <span class=\"count\" data-testid=\"view-count\">1<"))
+            #expect(
+                first.body.contains(
+                    #"紧急 &amp; 重要</span> <span class="count" data-testid="view-count" data-count-for="urgent">"#))
+            let counts = try await browser.get("/agent/views/counts")
+            #expect(counts.body.contains(#""urgent":"1""#))
             let next = try #require(first.link("next-page"))
             let second = try await browser.get(next)
             #expect(second.rowCount == 2 && second.link("next-page") == nil)

@@ -17,6 +17,12 @@ public struct ViewCatalog: Sendable {
 
     /// The views `identity` can open, each with its (capped) ticket count; `nil` when the view
     /// cannot apply to this caller (`assignee: me` for an API token).
+    /// The views `identity` sees (its own and the shared ones), without counting their tickets.
+    public func visible(for identity: Identity) async throws -> [SavedView] {
+        try await store.transaction(identity.tenantID) { try await $0.views.visible(to: identity.userID) }
+    }
+
+    /// The views `identity` sees, each with its count of tickets (capped at ``countCap``).
     public func list(for identity: Identity) async throws -> [(view: SavedView, count: Int?)] {
         try await store.transaction(identity.tenantID) { tx in
             var result: [(view: SavedView, count: Int?)] = []

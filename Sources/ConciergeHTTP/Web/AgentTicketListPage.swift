@@ -5,9 +5,10 @@ import Foundation
 /// What the ticket list page shows: the sidebar of views with counts, the filter bar, one row
 /// per ticket and the pager.
 struct AgentTicketListPage {
+    /// A view in the sidebar; its count is filled in by the page (`/agent/views/counts`).
     struct ViewLink {
+        let key: String
         let title: String
-        let count: String
         let href: String
         let active: Bool
     }
@@ -41,7 +42,7 @@ struct AgentTicketListPage {
 
     /// Everything the list needs, already fetched.
     struct Input {
-        var views: [(view: SavedView, count: Int?)]
+        var views: [SavedView]
         var filters: AgentTicketFilters
         var page: TicketPage
         var requesters: [CustomerID: Customer]
@@ -51,11 +52,10 @@ struct AgentTicketListPage {
     init(_ input: Input, viewer: WebViewer, now: Date) {
         let catalogue = viewer.catalogue
         let filters = input.filters
-        views = input.views.map { entry in
+        views = input.views.map { view in
             ViewLink(
-                title: entry.view.title, count: catalogue.viewCount(entry.count, cap: ViewCatalog.countCap),
-                href: AgentTicketFilters(query: nil).href { $0.view = entry.view.key },
-                active: entry.view.key == filters.view)
+                key: view.key, title: view.title, href: AgentTicketFilters(query: nil).href { $0.view = view.key },
+                active: view.key == filters.view)
         }
         allTicketsHref = AgentPaths.tickets
         allTicketsActive = filters.view == nil

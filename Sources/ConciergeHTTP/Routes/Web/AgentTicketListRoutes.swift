@@ -3,18 +3,31 @@ import ConciergeDomain
 import Foundation
 import Hummingbird
 
-/// `GET /agent/tickets`: the agent's views with live counts, and one page of tickets filtered
-/// by view, status and search text.
+/// `GET /agent/tickets`: the agent's views, and one page of tickets filtered by view, status and
+/// search text. The views' counts come from `GET /agent/views/counts`, which the page asks for
+/// once shown and every minute after: counting is the dearest part of the page, and the list
+/// need not wait for it.
 struct AgentTicketListRoutes {
     let services: HTTPServices
     let resources: WebResources
 
     func register(on group: RouterGroup<TenantContext>) {
+        group.get("views/counts", requires: .ticketsRead) { _, context in
+            let viewer = try await WebViewer.load(context.identity, services: services, resources: resources)
+            var counts: [String: String] = [:]
+            for (view, count) in try await services.views.list(for: context.identity) {
+                counts[view.key] = viewer.catalogue.viewCount(count, cap: ViewCatalog.countCap)
+            }
+            var headers = WebResponse.securityHeaders
+            headers[.contentType] = "application/json; charset=utf-8"
+            let body = try JSONEncoder().encode(["counts": counts])
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: Array(body))))
+        }
         group.get("tickets", requires: .ticketsRead) { request, context in
             let viewer = try await WebViewer.load(context.identity, services: services, resources: resources)
             let filters = AgentTicketFilters(query: request.uri.query)
-            let views = try await services.views.list(for: context.identity)
-            let chosen = views.first { $0.view.key == filters.view }?.view
+            let views = try await services.views.visible(for: context.identity)
+            let chosen = views.first { $0.key == filters.view }
             if filters.view != nil && chosen == nil { throw AppError.notFound("view") }
             let query = try filters.query(view: chosen, viewer: context.identity.userID)
             let (page, requesters) = try await services.tickets.list(query, tenant: context.identity.tenantID)

@@ -71,7 +71,24 @@ function liveTicket() {
   });
 }
 
+/** The views' counts are asked for once the list is shown, and every minute after. */
+function viewCounts() {
+  const list = document.querySelector("[data-counts-url]");
+  if (!list) return;
+  const refresh = async () => {
+    const response = await fetch(list.dataset.countsUrl, { credentials: "same-origin" });
+    if (!response.ok) return;
+    const { counts } = await response.json();
+    for (const element of list.querySelectorAll("[data-count-for]")) {
+      element.textContent = counts[element.dataset.countFor] ?? "";
+    }
+  };
+  refresh();
+  setInterval(refresh, 60000);
+}
+
 autosubmitFilters();
+viewCounts();
 replyVisibility();
 shortcuts();
 liveTicket();
