@@ -142,6 +142,9 @@ def test_reply_and_internal_note_are_shown_differently(concierge, chromium, tick
 
 def test_status_change_is_saved(concierge, chromium, tickets, text, screenshots):
     open_ticket(chromium, concierge, tickets["printer"])
+    # The requester's customer 360 arrives beside the ticket.
+    panel = wait(chromium).until(seen.visibility_of_element_located(by_test_id("panel-name")))
+    assert "测试客户" in panel.text
     Select(chromium.find_element(By.NAME, "status")).select_by_value("pending")
     submit(chromium, by_test_id("update-submit"))
     assert flash(chromium) == text["flash_ticket_updated"]

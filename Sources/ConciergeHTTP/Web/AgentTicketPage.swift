@@ -39,6 +39,8 @@ struct AgentTicketPage {
     let liveURL: String
     /// The page itself, to reload it.
     let liveReload: String
+    /// The requester's customer 360 fragment, which the page loads beside the ticket.
+    let customerPanelURL: String
     let statusOptions: [WebOption]
     let priorityOptions: [WebOption]
     let assigneeOptions: [WebOption]
@@ -95,6 +97,7 @@ struct AgentTicketPage {
         updateAction = AgentPaths.ticket(ticket.number) + "/update"
         liveURL = AgentPaths.ticket(ticket.number) + "/live"
         liveReload = AgentPaths.ticket(ticket.number)
+        customerPanelURL = "/agent/customers/\(ticket.requesterID)/panel"
         statusOptions = TicketStatus.allCases.map {
             WebOption(value: $0.rawValue, label: catalogue.label($0), selected: $0 == ticket.status)
         }

@@ -58,6 +58,11 @@ public struct WebResources: Sendable {
             templates: library, assets: assets, assetVersion: WebAsset.version(of: assets), catalogues: catalogues)
     }
 
+    /// Renders template `name` as a fragment of a page (no layout): `page` and the strings `t`.
+    func renderFragment(_ name: String, page: Any, catalogue: WebCatalogue) -> String {
+        templates.render(["t": catalogue.strings, "page": page], withTemplate: name) ?? ""
+    }
+
     /// Renders template `name` with `page`; the catalogue's strings are `t`, the frame `frame`.
     func render(_ name: String, page: Any, frame: WebFrame) -> String {
         let context: [String: Any] = ["t": frame.catalogue.strings, "frame": frame, "page": page]

@@ -55,6 +55,9 @@ struct WebDateFormat {
             parts.minute ?? 0)
     }
 
+    /// The day alone: `2026-11-23`.
+    func day(_ date: Date) -> String { String(text(date).prefix(10)) }
+
     /// The machine-readable form for `<time datetime>`.
     func iso(_ date: Date) -> String { date.formatted(.iso8601) }
 }

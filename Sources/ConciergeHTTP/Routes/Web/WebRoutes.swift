@@ -20,6 +20,7 @@ struct WebRoutes {
         AgentTicketListRoutes(services: services, resources: resources).register(on: workspace)
         AgentTicketRoutes(services: services, resources: resources).register(on: workspace)
         AgentTicketActionRoutes(services: services).register(on: workspace)
+        AgentCustomerPanelRoutes(services: services, resources: resources).register(on: workspace)
         let hub = TicketWatchHub { [services] tenant, tickets in
             try await services.tickets.versions(of: tickets, tenant: tenant)
         }

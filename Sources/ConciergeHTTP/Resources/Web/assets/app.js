@@ -87,8 +87,19 @@ function viewCounts() {
   setInterval(refresh, 60000);
 }
 
+/** The requester's customer 360 is loaded beside the ticket once the page is shown. */
+async function customerPanel() {
+  const panel = document.querySelector("[data-panel-url]");
+  if (!panel) return;
+  const response = await fetch(panel.dataset.panelUrl, { credentials: "same-origin" });
+  if (!response.ok) return;
+  // The server renders the fragment with every text escaped, like the pages themselves.
+  panel.innerHTML = await response.text();
+}
+
 autosubmitFilters();
 viewCounts();
+customerPanel();
 replyVisibility();
 shortcuts();
 liveTicket();
