@@ -9,6 +9,7 @@ import time
 import pytest
 from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as seen
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.ui import WebDriverWait
@@ -193,6 +194,24 @@ def test_a_script_in_a_subject_renders_as_text(concierge, chromium, tickets):
     assert_no_alert(chromium)
     heading = chromium.find_element(*by_test_id("ticket-subject")).text
     assert XSS_SUBJECT in heading
+
+
+def test_keyboard_shortcuts_work_the_common_moves(concierge, chromium, tickets, text):
+    chromium.get(concierge.base_url + "/agent/tickets")
+    assert chromium.find_element(*by_test_id("shortcuts")).text == text["shortcuts_hint"]
+    chromium.find_element(By.TAG_NAME, "body").send_keys("j")
+    assert chromium.switch_to.active_element.get_attribute("data-testid") == "ticket-subject"
+    open_ticket(chromium, concierge, tickets["printer"])
+    chromium.find_element(By.TAG_NAME, "body").send_keys("n")
+    assert chromium.find_element(By.CSS_SELECTOR, "input[name=visibility][value=internal]").is_selected()
+    box = chromium.switch_to.active_element
+    assert box.get_attribute("data-testid") == "reply-body"
+    box.send_keys("快捷键写的内部备注")
+    page = chromium.find_element(By.TAG_NAME, "html")
+    box.send_keys(Keys.CONTROL, Keys.ENTER)
+    wait(chromium).until(seen.staleness_of(page))
+    assert flash(chromium) == text["flash_note_added"]
+    assert any("快捷键写的内部备注" in e.text for e in chromium.find_elements(*by_test_id("comment-internal")))
 
 
 def test_agent_signs_out(concierge, chromium, text):

@@ -29,16 +29,58 @@ function replyVisibility() {
   }
 }
 
-/** A key named by data-shortcut (e.g. "/") focuses its field, unless the agent is typing. */
+/**
+ * Keyboard shortcuts for the common moves (the footer lists them): "/" search (any field with
+ * data-shortcut), j/k the next and previous ticket of the list, r reply, n internal note,
+ * s status; Ctrl+Enter (⌘+Enter) sends the form being typed in. Keys are ignored while typing.
+ */
 function shortcuts() {
+  const rows = () => [...document.querySelectorAll('[data-testid="ticket-row"] a[data-testid="ticket-subject"]')];
+  const moveRow = (step) => {
+    const links = rows();
+    if (links.length === 0) return;
+    const at = links.indexOf(document.activeElement);
+    links[Math.min(Math.max(at + step, 0), links.length - 1)].focus();
+  };
+  const reply = (visibility) => {
+    const radio = document.querySelector(`input[name=visibility][value=${visibility}]`);
+    const body = document.querySelector('[data-testid="reply-body"]');
+    if (!radio || !body) return;
+    radio.checked = true;
+    radio.dispatchEvent(new Event("change"));
+    body.focus();
+  };
+  const moves = {
+    j: () => moveRow(1),
+    k: () => moveRow(-1),
+    r: () => reply("public"),
+    n: () => reply("internal"),
+    s: () => document.querySelector("select[name=status]")?.focus(),
+  };
   document.addEventListener("keydown", (event) => {
     const target = event.target;
-    if (target instanceof HTMLElement && target.closest("input, textarea, select, [contenteditable]")) return;
+    const typing = target instanceof HTMLElement && target.closest("input, textarea, select, [contenteditable]");
+    if (typing) {
+      if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+        const form = target.closest("form");
+        if (form) {
+          event.preventDefault();
+          form.requestSubmit();
+        }
+      }
+      return;
+    }
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const field = document.querySelector(`[data-shortcut="${CSS.escape(event.key)}"]`);
     if (field) {
       event.preventDefault();
       field.focus();
+      return;
+    }
+    const move = moves[event.key];
+    if (move) {
+      event.preventDefault();
+      move();
     }
   });
 }
