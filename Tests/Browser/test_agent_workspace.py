@@ -214,6 +214,20 @@ def test_keyboard_shortcuts_work_the_common_moves(concierge, chromium, tickets, 
     assert any("快捷键写的内部备注" in e.text for e in chromium.find_elements(*by_test_id("comment-internal")))
 
 
+def test_bulk_bar_changes_the_ticked_tickets(concierge, chromium, tickets, text):
+    chromium.get(concierge.base_url + "/agent/tickets")
+    boxes = chromium.find_elements(*by_test_id("bulk-select"))
+    assert len(boxes) >= 2
+    numbers = [int(box.get_attribute("value")) for box in boxes[:2]]
+    for box in boxes[:2]:
+        box.click()
+    Select(chromium.find_element(By.CSS_SELECTOR, "#bulk-form select[name=priority]")).select_by_value("low")
+    submit(chromium, by_test_id("bulk-submit"))
+    assert flash(chromium) == text["flash_bulk_updated"]
+    for number in numbers:
+        assert concierge.api("GET", f"/api/v1/tickets/{number}")["ticket"]["priority"] == "low"
+
+
 def test_agent_signs_out(concierge, chromium, text):
     chromium.get(concierge.base_url + "/agent/tickets")
     submit(chromium, by_test_id("sign-out"))

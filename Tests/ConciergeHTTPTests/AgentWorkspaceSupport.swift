@@ -52,6 +52,19 @@ struct AgentBrowser {
         if withToken { fields["csrf_token"] = csrfToken }
         return try await client.page(.post, path, form: fields, cookie: cookie)
     }
+
+    /// Posts `fields` in order, names repeated as browsers post ticked checkboxes.
+    func post(_ path: String, pairs fields: [(String, String)]) async throws -> PageResponse {
+        let body = ([("csrf_token", csrfToken)] + fields).map { "\($0.0)=\(FormEncoding.encode($0.1))" }
+            .joined(separator: "&")
+        return try await client.execute(
+            uri: path, method: .post,
+            headers: [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"],
+            body: ByteBuffer(string: body)
+        ) { response in
+            PageResponse(status: response.status, headers: response.headers, body: String(buffer: response.body))
+        }
+    }
 }
 
 /// A page response: status, headers and body text.

@@ -29,6 +29,12 @@ struct AgentTicketListPage {
     }
 
     let views: [ViewLink]
+    /// The bulk bar: what the selected tickets can be changed to ("" keeps each as it is).
+    let bulkStatusOptions: [WebOption]
+    let bulkPriorityOptions: [WebOption]
+    let bulkAssigneeOptions: [WebOption]
+    /// This list's own address, where the bulk form returns to.
+    let back: String
     let allTicketsHref: String
     let allTicketsActive: Bool
     let viewKey: String
@@ -86,6 +92,19 @@ struct AgentTicketListPage {
                 })
         }
         isEmpty = rows.isEmpty
+        let keep = WebOption(value: "", label: catalogue.text("bulk_keep"), selected: true)
+        bulkStatusOptions =
+            [keep]
+            + TicketStatus.allCases.map { WebOption(value: $0.rawValue, label: catalogue.label($0), selected: false) }
+        bulkPriorityOptions =
+            [keep]
+            + TicketPriority.allCases.map { WebOption(value: $0.rawValue, label: catalogue.label($0), selected: false) }
+        bulkAssigneeOptions =
+            [keep, WebOption(value: "none", label: catalogue.text("bulk_unassign"), selected: false)]
+            + input.userNames.sorted { $0.value < $1.value }.map {
+                WebOption(value: $0.key.description, label: $0.value, selected: false)
+            }
+        back = filters.href()
         nextHref = input.page.nextCursor.map { cursor in filters.href { $0.cursor = cursor } }
         firstHref = filters.cursor == nil ? nil : filters.href { $0.cursor = nil }
     }

@@ -16,6 +16,9 @@ enum WebFlash: String, CaseIterable {
     case ticketClosed = "ticket_closed"
     case refused
     case signedOut = "signed_out"
+    case bulkUpdated = "bulk_updated"
+    case bulkPartly = "bulk_partly"
+    case nothingSelected = "nothing_selected"
 
     /// A flash as a page shows it.
     struct Shown {
@@ -30,7 +33,7 @@ enum WebFlash: String, CaseIterable {
 
     var isError: Bool {
         switch self {
-        case .conflict, .emptyBody, .ticketClosed, .refused: true
+        case .conflict, .emptyBody, .ticketClosed, .refused, .bulkPartly, .nothingSelected: true
         default: false
         }
     }

@@ -11,6 +11,9 @@ struct AgentTicketActionRoutes {
     let services: HTTPServices
 
     func register(on group: RouterGroup<TenantContext>) {
+        group.post("tickets/bulk", requires: .ticketsWrite) { request, context in
+            try await bulk(request, context)
+        }
         group.post("tickets/:ticket/reply", requires: .ticketsWrite) { request, context in
             try await reply(request, context)
         }
@@ -60,6 +63,33 @@ struct AgentTicketActionRoutes {
                 }
         }
         return back(to: ticket, flash: flash)
+    }
+
+    /// The list's bulk bar: the same change for every ticket ticked (`ticket`, repeated), each
+    /// in its own transaction (``TicketDesk/bulkUpdate(_:_:actor:tenant:)``); back to the list.
+    private func bulk(_ request: Request, _ context: TenantContext) async throws -> Response {
+        var request = request
+        let form = try await PostedForm.read(&request, context: context)
+        let numbers = try await PostedForm.values("ticket", in: request).compactMap { Int64($0) }
+        var change = TicketChange()
+        if let text = form["status"], let status = TicketStatus(rawValue: text) { change.status = status }
+        if let text = form["priority"], let priority = TicketPriority(rawValue: text) { change.priority = priority }
+        if let text = form["assignee_id"], !text.isEmpty {
+            change.assigneeID = .some(text == "none" ? nil : UserID(text))
+        }
+        let flash: WebFlash
+        if numbers.isEmpty || change.isEmpty {
+            flash = .nothingSelected
+        } else {
+            let results = try await services.tickets.bulkUpdate(
+                numbers.prefix(TicketDesk.bulkLimit).map(TicketReference.number), change,
+                actor: context.identity.actor, tenant: context.identity.tenantID)
+            flash = results.allSatisfy { $0.error == nil } ? .bulkUpdated : .bulkPartly
+        }
+        let back = form["back"].flatMap { $0.hasPrefix(AgentPaths.tickets) && !$0.contains("//") ? $0 : nil }
+        var response = WebResponse.redirect(to: back ?? AgentPaths.tickets)
+        response.setCookie(flash.cookie(secure: services.settings.secureCookies))
+        return response
     }
 
     static let staleForm = AppError(.conflict, code: "version_conflict", message: "the form carries no version")
