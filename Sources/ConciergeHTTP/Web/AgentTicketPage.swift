@@ -41,6 +41,10 @@ struct AgentTicketPage {
     let liveReload: String
     /// The requester's customer 360 fragment, which the page loads beside the ticket.
     let customerPanelURL: String
+    /// The tenant's active macros (one step: their changes and their reply), and where to post one.
+    let macroOptions: [WebOption]
+    let hasMacros: Bool
+    let macroAction: String
     let statusOptions: [WebOption]
     let priorityOptions: [WebOption]
     let assigneeOptions: [WebOption]
@@ -56,6 +60,7 @@ struct AgentTicketPage {
         var history: [RecordedEvent]
         var users: [User]
         var groups: [Group]
+        var macros: [Macro] = []
     }
 
     init(_ input: Input, viewer: WebViewer, now: Date) {
@@ -98,6 +103,11 @@ struct AgentTicketPage {
         liveURL = AgentPaths.ticket(ticket.number) + "/live"
         liveReload = AgentPaths.ticket(ticket.number)
         customerPanelURL = "/agent/customers/\(ticket.requesterID)/panel"
+        macroOptions = input.macros.filter(\.active).map {
+            WebOption(value: $0.key, label: $0.title.text(for: catalogue.locale), selected: false)
+        }
+        hasMacros = !macroOptions.isEmpty
+        macroAction = AgentPaths.ticket(ticket.number) + "/macro"
         statusOptions = TicketStatus.allCases.map {
             WebOption(value: $0.rawValue, label: catalogue.label($0), selected: $0 == ticket.status)
         }

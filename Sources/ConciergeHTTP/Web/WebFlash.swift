@@ -17,6 +17,7 @@ enum WebFlash: String, CaseIterable {
     case refused
     case signedOut = "signed_out"
     case bulkUpdated = "bulk_updated"
+    case macroApplied = "macro_applied"
     case bulkPartly = "bulk_partly"
     case nothingSelected = "nothing_selected"
 

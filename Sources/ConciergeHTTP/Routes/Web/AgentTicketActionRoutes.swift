@@ -14,6 +14,9 @@ struct AgentTicketActionRoutes {
         group.post("tickets/bulk", requires: .ticketsWrite) { request, context in
             try await bulk(request, context)
         }
+        group.post("tickets/:ticket/macro", requires: .ticketsWrite) { request, context in
+            try await macro(request, context)
+        }
         group.post("tickets/:ticket/reply", requires: .ticketsWrite) { request, context in
             try await reply(request, context)
         }
@@ -61,6 +64,28 @@ struct AgentTicketActionRoutes {
                 case "ticket_closed": .ticketClosed
                 default: .refused
                 }
+        }
+        return back(to: ticket, flash: flash)
+    }
+
+    /// A macro in one step: its changes and its reply (rendered for this ticket), by the agent.
+    private func macro(_ request: Request, _ context: TenantContext) async throws -> Response {
+        var request = request
+        let form = try await PostedForm.read(&request, context: context)
+        let identity = context.identity
+        let ticket = try await services.tickets.get(try context.ticket(), tenant: identity.tenantID)
+        guard let user = identity.userID else { throw AppError.unauthenticated }
+        let agent = try await services.users.get(user, tenant: identity.tenantID)
+        let flash: WebFlash
+        do {
+            _ = try await services.macros.apply(
+                form["macro"] ?? "", to: .id(ticket.id), agent: agent, actor: identity.actor,
+                tenant: identity.tenantID)
+            flash = .macroApplied
+        } catch let error as AppError
+            where error.category == .invalidInput || error.category == .conflict || error.category == .notFound
+        {
+            flash = error.code == "ticket_closed" ? .ticketClosed : .refused
         }
         return back(to: ticket, flash: flash)
     }

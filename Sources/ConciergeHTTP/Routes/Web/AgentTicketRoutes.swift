@@ -28,7 +28,8 @@ struct AgentTicketRoutes {
             let input = AgentTicketPage.Input(
                 ticket: ticket, requester: requesters[ticket.requesterID], comments: comments, history: history,
                 users: try await WebDirectory.users(services, tenant: tenant),
-                groups: try await services.groups.list(tenant: tenant))
+                groups: try await services.groups.list(tenant: tenant),
+                macros: try await services.macros.list(tenant: tenant))
             return viewer.respond(
                 "ticket", page: AgentTicketPage(input, viewer: viewer, now: Date()), request: request,
                 resources: resources, secureCookies: services.settings.secureCookies)
