@@ -7,7 +7,7 @@ import re
 import time
 
 import pytest
-from selenium.common.exceptions import NoAlertPresentException
+from selenium.common.exceptions import NoAlertPresentException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as seen
@@ -33,11 +33,24 @@ def by_test_id(name):
     return (By.CSS_SELECTOR, f'[data-testid="{name}"]')
 
 
+def gone(element):
+    """A wait condition: `element` is no longer in a document. During a navigation chromedriver
+    sometimes answers "Node with given id does not belong to the document" instead of the stale
+    element error that `staleness_of` expects; both mean the old page is gone."""
+    def check(_driver):
+        try:
+            element.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+    return check
+
+
 def submit(chromium, button_locator):
     """Clicks a submit button and waits until the next page has replaced this one."""
     page = chromium.find_element(By.TAG_NAME, "html")
     chromium.find_element(*button_locator).click()
-    wait(chromium).until(seen.staleness_of(page))
+    wait(chromium).until(gone(page))
 
 
 def flash(chromium):
@@ -209,7 +222,7 @@ def test_keyboard_shortcuts_work_the_common_moves(concierge, chromium, tickets, 
     box.send_keys("快捷键写的内部备注")
     page = chromium.find_element(By.TAG_NAME, "html")
     box.send_keys(Keys.CONTROL, Keys.ENTER)
-    wait(chromium).until(seen.staleness_of(page))
+    wait(chromium).until(gone(page))
     assert flash(chromium) == text["flash_note_added"]
     assert any("快捷键写的内部备注" in e.text for e in chromium.find_elements(*by_test_id("comment-internal")))
 
