@@ -131,7 +131,7 @@ def test_search_finds_chinese_text(concierge, chromium, tickets):
     assert subjects == ["打印机卡纸 printer jam"], subjects
 
 
-def test_reply_and_internal_note_are_shown_differently(concierge, chromium, tickets, text):
+def test_reply_and_internal_note_are_shown_differently(concierge, chromium, tickets, text, tmp_path):
     open_ticket(chromium, concierge, tickets["printer"])
     chromium.find_element(*by_test_id("reply-body")).send_keys("您好，工程师今天下午到场。")
     submit(chromium, by_test_id("reply-submit"))
@@ -143,8 +143,12 @@ def test_reply_and_internal_note_are_shown_differently(concierge, chromium, tick
     assert "is-internal" in body.get_attribute("class")
     assert chromium.find_element(*by_test_id("reply-submit")).text == text["reply_submit_internal"]
     body.send_keys("需要备件：定影器。")
+    photo = tmp_path / "定影器.png"
+    photo.write_bytes(bytes([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) + b"not really a picture")
+    chromium.find_element(*by_test_id("reply-files")).send_keys(str(photo))
     submit(chromium, by_test_id("reply-submit"))
     assert flash(chromium) == text["flash_note_added"]
+    assert [link.text for link in chromium.find_elements(*by_test_id("comment-file"))] == ["定影器.png"]
 
     public = chromium.find_element(*by_test_id("comment-public"))
     internal = chromium.find_element(*by_test_id("comment-internal"))

@@ -15,6 +15,15 @@ struct AgentTicketPage {
         let author: String
         let created: String
         let createdISO: String
+        let files: [FileLink]
+        let hasFiles: Bool
+    }
+
+    /// A file sent with a comment: downloaded through the API with the same session.
+    struct FileLink {
+        let name: String
+        let href: String
+        let size: String
     }
 
     let number: Int64
@@ -61,6 +70,7 @@ struct AgentTicketPage {
         var users: [User]
         var groups: [Group]
         var macros: [Macro] = []
+        var attachments: [Attachment] = []
     }
 
     init(_ input: Input, viewer: WebViewer, now: Date) {
@@ -84,6 +94,7 @@ struct AgentTicketPage {
             ticket.status.isUnsolved
                 ? SLABadge(breachAt: breachAt, now: now, catalogue: catalogue, dates: viewer.dates) : nil
         }
+        let filesByComment = Dictionary(grouping: input.attachments.filter { $0.commentID != nil }) { $0.commentID! }
         comments = input.comments.map { comment in
             let author: String =
                 switch comment.author {
@@ -91,10 +102,16 @@ struct AgentTicketPage {
                 case .customer: requesterName
                 case .system: catalogue.text("author_system")
                 }
+            let files = (filesByComment[comment.id] ?? []).map { file in
+                FileLink(
+                    name: file.filename, href: "/api/v1/attachments/\(file.id)",
+                    size: ByteCountFormatter.string(fromByteCount: file.sizeBytes, countStyle: .file))
+            }
             return CommentItem(
                 id: comment.id.description, body: comment.body, kind: comment.isPublic ? "public" : "internal",
                 kindLabel: catalogue.text(comment.isPublic ? "comment_public" : "comment_internal"), author: author,
-                created: viewer.dates.text(comment.createdAt), createdISO: viewer.dates.iso(comment.createdAt))
+                created: viewer.dates.text(comment.createdAt), createdISO: viewer.dates.iso(comment.createdAt),
+                files: files, hasFiles: !files.isEmpty)
         }
         version = ticket.version
         versionNote = catalogue.text("update_version_note", ["version": String(ticket.version)])

@@ -18,6 +18,7 @@ enum WebFlash: String, CaseIterable {
     case signedOut = "signed_out"
     case bulkUpdated = "bulk_updated"
     case macroApplied = "macro_applied"
+    case fileRefused = "file_refused"
     case bulkPartly = "bulk_partly"
     case nothingSelected = "nothing_selected"
 
@@ -34,7 +35,7 @@ enum WebFlash: String, CaseIterable {
 
     var isError: Bool {
         switch self {
-        case .conflict, .emptyBody, .ticketClosed, .refused, .bulkPartly, .nothingSelected: true
+        case .conflict, .emptyBody, .ticketClosed, .refused, .bulkPartly, .nothingSelected, .fileRefused: true
         default: false
         }
     }

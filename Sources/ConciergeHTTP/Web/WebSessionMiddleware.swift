@@ -11,6 +11,9 @@ import Logging
 /// removed) rather than shown a JSON 401. API tokens do not open the workspace: it is for
 /// people. Requests count against the same per-user limit as the JSON API.
 struct WebSessionMiddleware: RouterMiddleware {
+    /// The most files one reply from the ticket page may carry.
+    static let filesPerReply = 5
+
     typealias Context = AppRequestContext
 
     let services: HTTPServices
@@ -34,7 +37,9 @@ struct WebSessionMiddleware: RouterMiddleware {
         }
         var request = request
         if !AuthenticationMiddleware.isSafe(request.method) {
-            let form = try await PostedForm.read(&request, context: context)
+            // Room for the reply box's files: the most a reply may attach, and the text around them.
+            let limit = max(context.maxUploadSize, services.attachments.maxBytes * Self.filesPerReply + 1 << 16)
+            let form = try await PostedForm.read(&request, context: context, limit: limit)
             guard let sent = form["csrf_token"], SecretToken.equalInConstantTime(sent, csrfToken) else {
                 throw AppError(
                     .forbidden, code: "csrf_token_invalid", message: "the form lacks the session's CSRF token")

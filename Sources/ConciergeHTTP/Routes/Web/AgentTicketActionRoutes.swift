@@ -34,8 +34,23 @@ struct AgentTicketActionRoutes {
         let isPublic = form["visibility"] != "internal"
         let flash: WebFlash
         do {
+            let body = form["body"] ?? ""
+            guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw Self.emptyBody }
+            // Files first (each checked like any upload), then the comment that sends them.
+            var attached: [AttachmentID] = []
+            for file in try await PostedForm.files(in: request).prefix(WebSessionMiddleware.filesPerReply) {
+                do {
+                    attached.append(
+                        try await services.attachments.upload(
+                            filename: file.filename ?? "file", contentType: file.contentType ?? "",
+                            bytes: file.bytes, to: .id(ticket.id), actor: identity.actor, tenant: identity.tenantID
+                        ).id)
+                } catch let error as AppError where error.category == .invalidInput {
+                    return back(to: ticket, flash: .fileRefused)
+                }
+            }
             _ = try await services.conversation.add(
-                .init(body: form["body"] ?? "", isPublic: isPublic, channel: .web), to: .id(ticket.id),
+                .init(body: body, isPublic: isPublic, channel: .web, attachmentIDs: attached), to: .id(ticket.id),
                 author: .user(user), actor: identity.actor, tenant: identity.tenantID)
             flash = isPublic ? .replyPosted : .noteAdded
         } catch let error as AppError where error.category == .invalidInput || error.category == .conflict {
@@ -116,6 +131,8 @@ struct AgentTicketActionRoutes {
         response.setCookie(flash.cookie(secure: services.settings.secureCookies))
         return response
     }
+
+    static let emptyBody = AppError(.invalidInput, code: "missing_field", message: "body is empty", field: "body")
 
     static let staleForm = AppError(.conflict, code: "version_conflict", message: "the form carries no version")
 

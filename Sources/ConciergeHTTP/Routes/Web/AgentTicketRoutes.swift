@@ -29,7 +29,8 @@ struct AgentTicketRoutes {
                 ticket: ticket, requester: requesters[ticket.requesterID], comments: comments, history: history,
                 users: try await WebDirectory.users(services, tenant: tenant),
                 groups: try await services.groups.list(tenant: tenant),
-                macros: try await services.macros.list(tenant: tenant))
+                macros: try await services.macros.list(tenant: tenant),
+                attachments: try await services.attachments.list(.id(ticket.id), tenant: tenant))
             return viewer.respond(
                 "ticket", page: AgentTicketPage(input, viewer: viewer, now: Date()), request: request,
                 resources: resources, secureCookies: services.settings.secureCookies)
