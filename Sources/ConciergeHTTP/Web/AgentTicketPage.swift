@@ -54,6 +54,8 @@ struct AgentTicketPage {
     let macroOptions: [WebOption]
     let hasMacros: Bool
     let macroAction: String
+    /// Custom fields, and the parent, child and related tickets.
+    let relations: AgentTicketRelations?
     let statusOptions: [WebOption]
     let priorityOptions: [WebOption]
     let assigneeOptions: [WebOption]
@@ -71,6 +73,7 @@ struct AgentTicketPage {
         var groups: [Group]
         var macros: [Macro] = []
         var attachments: [Attachment] = []
+        var relations: AgentTicketRelations?
     }
 
     init(_ input: Input, viewer: WebViewer, now: Date) {
@@ -125,6 +128,7 @@ struct AgentTicketPage {
         }
         hasMacros = !macroOptions.isEmpty
         macroAction = AgentPaths.ticket(ticket.number) + "/macro"
+        relations = input.relations
         statusOptions = TicketStatus.allCases.map {
             WebOption(value: $0.rawValue, label: catalogue.label($0), selected: $0 == ticket.status)
         }

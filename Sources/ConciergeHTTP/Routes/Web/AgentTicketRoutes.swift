@@ -25,12 +25,20 @@ struct AgentTicketRoutes {
                 .id(ticket.id), includeInternal: true, after: nil, limit: Self.commentLimit, tenant: tenant)
             let history = try await services.tickets.history(
                 .id(ticket.id), tenant: tenant, before: nil, limit: Self.historyLimit)
+            var parent: Ticket?
+            if let parentID = ticket.parentID { parent = try await services.tickets.get(.id(parentID), tenant: tenant) }
+            let relations = AgentTicketRelations(
+                ticket: ticket, definitions: try await services.fields.fields(tenant: tenant), parent: parent,
+                children: try await services.tickets.children(of: .id(ticket.id), tenant: tenant),
+                related: try await services.tickets.related(to: .id(ticket.id), tenant: tenant),
+                catalogue: viewer.catalogue)
             let input = AgentTicketPage.Input(
                 ticket: ticket, requester: requesters[ticket.requesterID], comments: comments, history: history,
                 users: try await WebDirectory.users(services, tenant: tenant),
                 groups: try await services.groups.list(tenant: tenant),
                 macros: try await services.macros.list(tenant: tenant),
-                attachments: try await services.attachments.list(.id(ticket.id), tenant: tenant))
+                attachments: try await services.attachments.list(.id(ticket.id), tenant: tenant),
+                relations: relations)
             return viewer.respond(
                 "ticket", page: AgentTicketPage(input, viewer: viewer, now: Date()), request: request,
                 resources: resources, secureCookies: services.settings.secureCookies)
