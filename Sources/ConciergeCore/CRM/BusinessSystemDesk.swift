@@ -109,7 +109,29 @@ public struct BusinessSystemDesk: Sendable {
     ) async throws -> ConnectorDelivery {
         let order = try draft.validated()
         let at = now()
-        let (delivery, job) = try await store.transaction(tenant) { tx -> (ConnectorDelivery, Job?) in
+        let placed: (ConnectorDelivery, Job?)
+        do {
+            placed = try await place(order, ticket: reference, actor: actor, tenant: tenant, at: at)
+        } catch let race as PlacedMeanwhile {
+            // The same key was placed by a request that committed first: that order is the answer.
+            return race.delivery
+        }
+        if let job = placed.1 { _ = try? await queue.enqueue(job, on: ConnectorDeliverer.queue, delay: .zero) }
+        return placed.0
+    }
+
+    /// Thrown inside the placing transaction (rolling it back) when another request committed
+    /// the same idempotency key first.
+    private struct PlacedMeanwhile: Error {
+        let delivery: ConnectorDelivery
+    }
+
+    /// Writes the order in one transaction: the earlier one with its key, or a new delivery, its
+    /// outbox row and the ticket's history entry. - Returns: the delivery and the job to queue.
+    private func place(
+        _ order: IssueOrderDraft.Checked, ticket reference: TicketReference, actor: Actor, tenant: TenantID, at: Date
+    ) async throws -> (ConnectorDelivery, Job?) {
+        try await store.transaction(tenant) { tx -> (ConnectorDelivery, Job?) in
             let ticket = try await TicketDesk.find(reference, in: tx)
             let ticketID = ticket.id
             let stored = try await Self.stored(order.connector, kind: .erp, tx: tx)
@@ -120,10 +142,7 @@ public struct BusinessSystemDesk: Sendable {
             }
             guard let tenantRecord = try await tx.tenant() else { throw AppError.notFound("tenant") }
             let key = "issue_order:\(ticketID):\(order.idempotencyKey ?? UUID().uuidString.lowercased())"
-            var query = ConnectorDeliveryQuery(connectorID: stored.connector.id, limit: 200)
-            query.ticketID = ticketID
-            query.eventType = Self.issueOrderEvent
-            if let earlier = try await tx.connectors.deliveries(query).first(where: { $0.idempotencyKey == key }) {
+            if let earlier = try await tx.connectors.find(idempotencyKey: key, connector: stored.connector.id) {
                 return (earlier, nil)
             }
             let deliveryID = ConnectorDeliveryID()
@@ -148,12 +167,16 @@ public struct BusinessSystemDesk: Sendable {
                     "lines": order.payload["lines"] ?? .array([]),
                 ], occurredAt: at)
             try await tx.events.append(history, outbox: [])
-            _ = try await tx.connectors.insert(
-                delivery, job: job, queue: ConnectorDeliverer.queue, causedBy: history.id)
+            guard
+                try await tx.connectors.insert(
+                    delivery, job: job, queue: ConnectorDeliverer.queue, causedBy: history.id)
+            else {
+                guard let other = try await tx.connectors.find(idempotencyKey: key, connector: stored.connector.id)
+                else { throw AppError(.unavailable, code: "retry", message: "try the order again") }
+                throw PlacedMeanwhile(delivery: other)
+            }
             return (delivery, job)
         }
-        if let job { _ = try? await queue.enqueue(job, on: ConnectorDeliverer.queue, delay: .zero) }
-        return delivery
     }
 
     /// The issue orders placed for a ticket, newest first: the deliveries of its erp connectors,

@@ -20,8 +20,6 @@ public struct ConnectorDeliveryQuery: Sendable {
     public var connectorID: ConnectorID?
     /// Only deliveries about this ticket.
     public var ticketID: TicketID?
-    /// Only deliveries of this event type (`erp.issue_order`, …).
-    public var eventType: String?
     public var statuses: [ConnectorDeliveryStatus]
     /// Only deliveries created before this one (the page's cursor).
     public var before: (createdAt: Date, id: ConnectorDeliveryID)?
@@ -83,6 +81,8 @@ public protocol ConnectorRepository: Sendable {
     /// connector and idempotency key exists. - Returns: whether it was inserted.
     func insert(_ delivery: ConnectorDelivery, job: Job, queue: String, causedBy event: EventID) async throws -> Bool
     func find(delivery id: ConnectorDeliveryID) async throws -> ConnectorDelivery?
+    /// The delivery of `connector` with this idempotency key (unique per connector).
+    func find(idempotencyKey key: String, connector: ConnectorID) async throws -> ConnectorDelivery?
     func deliveries(_ query: ConnectorDeliveryQuery) async throws -> [ConnectorDelivery]
     /// Takes a short lease on an open delivery so only one worker sends it.
     /// - Returns: the delivery, or `nil` when it is not open or another worker holds it.

@@ -52,13 +52,17 @@ enum PublicPage {
 
     /// The fields of an `application/x-www-form-urlencoded` body.
     static func formFields(_ body: String) -> [String: String] {
-        var fields: [String: String] = [:]
-        for pair in body.split(separator: "&") {
+        formPairs(body).reduce(into: [:]) { $0[$1.name] = $1.value }
+    }
+
+    /// Every name and value of an `application/x-www-form-urlencoded` body, in order (a name
+    /// repeats for each ticked checkbox).
+    static func formPairs(_ body: String) -> [(name: String, value: String)] {
+        body.split(separator: "&").compactMap { pair in
             let parts = pair.split(separator: "=", maxSplits: 1).map {
                 String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
             }
-            if parts.count == 2 { fields[parts[0]] = parts[1] }
+            return parts.count == 2 ? (parts[0], parts[1]) : nil
         }
-        return fields
     }
 }

@@ -6,14 +6,6 @@ import Foundation
 /// tickets, devices, contracts and how they rated the service. Rendered as a fragment the
 /// ticket page asks for after it is shown (`/agent/customers/{id}/panel`).
 struct AgentCustomerPanel {
-    struct TicketLink {
-        let href: String
-        let number: Int64
-        let subject: String
-        let status: String
-        let statusKey: String
-    }
-
     struct Device {
         let model: String
         let serialNumber: String
@@ -35,7 +27,7 @@ struct AgentCustomerPanel {
     let phones: String?
     let tier: String?
     let organization: String?
-    let tickets: [TicketLink]
+    let tickets: [WebTicketLink]
     let devices: [Device]
     let contracts: [ContractLine]
     let satisfaction: String
@@ -51,11 +43,7 @@ struct AgentCustomerPanel {
         phones = customer.phones.isEmpty ? nil : customer.phones.joined(separator: ", ")
         tier = customer.tier.isEmpty ? nil : customer.tier
         organization = profile.organization?.name
-        tickets = profile.recentTickets.prefix(Self.listLimit).map { ticket in
-            TicketLink(
-                href: AgentPaths.ticket(ticket.number), number: ticket.number, subject: ticket.subject,
-                status: catalogue.label(ticket.status), statusKey: ticket.status.rawValue)
-        }
+        tickets = profile.recentTickets.prefix(Self.listLimit).map { WebTicketLink($0, catalogue: catalogue) }
         devices = profile.assets.prefix(Self.listLimit).map { Device(model: $0.model, serialNumber: $0.serialNumber) }
         contracts = profile.contracts.prefix(Self.listLimit).map { contract in
             ContractLine(

@@ -11,19 +11,11 @@ struct AgentTicketRelations {
         let isInternal: Bool
     }
 
-    struct TicketLine {
-        let href: String
-        let number: Int64
-        let subject: String
-        let status: String
-        let statusKey: String
-    }
-
     let fields: [FieldLine]
     let hasFields: Bool
-    let parent: TicketLine?
-    let children: [TicketLine]
-    let related: [TicketLine]
+    let parent: WebTicketLink?
+    let children: [WebTicketLink]
+    let related: [WebTicketLink]
     let hasLinks: Bool
 
     init(
@@ -39,14 +31,9 @@ struct AgentTicketRelations {
                 isInternal: definition.visibility == .internal)
         }
         hasFields = !fields.isEmpty
-        func line(_ ticket: Ticket) -> TicketLine {
-            TicketLine(
-                href: AgentPaths.ticket(ticket.number), number: ticket.number, subject: ticket.subject,
-                status: catalogue.label(ticket.status), statusKey: ticket.status.rawValue)
-        }
-        self.parent = parent.map(line)
-        self.children = children.map(line)
-        self.related = related.map(line)
+        self.parent = parent.map { WebTicketLink($0, catalogue: catalogue) }
+        self.children = children.map { WebTicketLink($0, catalogue: catalogue) }
+        self.related = related.map { WebTicketLink($0, catalogue: catalogue) }
         hasLinks = parent != nil || !children.isEmpty || !related.isEmpty
     }
 

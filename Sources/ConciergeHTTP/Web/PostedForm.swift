@@ -29,11 +29,6 @@ enum PostedForm {
     /// Every value posted under `name` (checkboxes), in order, from a body ``read`` kept.
     static func values(_ name: String, in request: Request) async throws -> [String] {
         let buffer = try await request.body.collect(upTo: .max)
-        return String(buffer: buffer).split(separator: "&").compactMap { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1).map {
-                String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
-            }
-            return parts.count == 2 && parts[0] == name ? parts[1] : nil
-        }
+        return PublicPage.formPairs(String(buffer: buffer)).filter { $0.name == name }.map(\.value)
     }
 }

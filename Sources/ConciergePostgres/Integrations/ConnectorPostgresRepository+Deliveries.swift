@@ -42,6 +42,20 @@ extension ConnectorPostgresRepository {
         ).first
     }
 
+    func find(idempotencyKey key: String, connector: ConnectorID) async throws -> ConnectorDelivery? {
+        var binds = PostgresBindings()
+        binds.append(tenantID.rawValue)
+        binds.append(connector.rawValue)
+        binds.append(key)
+        return try await deliveries(
+            PostgresQuery(
+                unsafeSQL: """
+                    SELECT \(Self.deliveryColumns) FROM connector_deliveries
+                    WHERE tenant_id = $1 AND connector_id = $2 AND idempotency_key = $3
+                    """, binds: binds)
+        ).first
+    }
+
     func deliveries(_ query: ConnectorDeliveryQuery) async throws -> [ConnectorDelivery] {
         var binds = PostgresBindings()
         binds.append(tenantID.rawValue)
@@ -53,10 +67,6 @@ extension ConnectorPostgresRepository {
         if let ticket = query.ticketID {
             binds.append(ticket.rawValue)
             conditions.append("ticket_id = $\(binds.count)")
-        }
-        if let eventType = query.eventType {
-            binds.append(eventType)
-            conditions.append("event_type = $\(binds.count)")
         }
         if !query.statuses.isEmpty {
             binds.append(query.statuses.map(\.rawValue))
