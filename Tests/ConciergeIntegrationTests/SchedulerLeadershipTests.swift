@@ -17,7 +17,7 @@ import Testing
             func start(_ id: String) throws -> ServiceProcess {
                 var env = environment
                 env["CONCIERGE_INSTANCE_ID"] = id
-                env["CONCIERGE_SCHEDULER_HTTP_PORT"] = "\(Int.random(in: 20000...40000))"
+                env["CONCIERGE_SCHEDULER_HTTP_PORT"] = "\(Int.random(in: 20000...32000))"  // below the ephemeral range
                 return try ServiceProcess("concierge-scheduler", environment: env)
             }
             let holder: @Sendable () async throws -> String? = {

@@ -22,7 +22,9 @@ import Testing
             let tenant = try await platform.makeTenant()
             var envA = environment
             envA["CONCIERGE_INSTANCE_ID"] = "worker-a"
-            envA["CONCIERGE_WORKER_HTTP_PORT"] = "\(Int.random(in: 20000...40000))"
+            // Below Linux's ephemeral range (32768–60999): the parallel tests' own outbound
+            // connections take ports from there, and one once held the port chosen here.
+            envA["CONCIERGE_WORKER_HTTP_PORT"] = "\(Int.random(in: 20000...32000))"
             let workerA = try ServiceProcess("concierge-worker", environment: envA)
             defer { workerA.kill() }
             // when A leases a job that holds it for 4 s and is SIGKILLed in the middle
@@ -36,7 +38,7 @@ import Testing
             workerA.kill()
             var envB = environment
             envB["CONCIERGE_INSTANCE_ID"] = "worker-b"
-            envB["CONCIERGE_WORKER_HTTP_PORT"] = "\(Int.random(in: 20000...40000))"
+            envB["CONCIERGE_WORKER_HTTP_PORT"] = "\(Int.random(in: 20000...32000))"
             let workerB = try ServiceProcess("concierge-worker", environment: envB)
             defer { workerB.stop() }
             // then B gets it after the visibility timeout and the effect happens exactly once
