@@ -41,6 +41,7 @@ public enum APIRouter {
         ConnectorRoutes(services: services).register(on: authenticated)
         BusinessSystemRoutes(services: services).register(on: authenticated)
         SatisfactionRoutes(services: services).register(on: authenticated)
+        DashboardRoutes(services: services).register(on: authenticated)
         CommentRoutes(services: services).register(on: authenticated)
         CustomerRoutes(services: services).register(on: authenticated)
         OrganizationRoutes(services: services).register(on: authenticated)

@@ -7,15 +7,15 @@ struct PermissionMatrixTests {
     static let expected: [Role: Set<Permission>] = [
         .owner: [
             .tenantRead, .tenantWrite, .usersRead, .usersWrite, .groupsRead, .groupsWrite, .tokensManage, .auditRead,
-            .ticketsRead, .ticketsWrite, .customersRead, .customersWrite,
+            .ticketsRead, .ticketsWrite, .customersRead, .customersWrite, .reportsRead,
         ],
         .admin: [
             .tenantRead, .tenantWrite, .usersRead, .usersWrite, .groupsRead, .groupsWrite, .tokensManage, .auditRead,
-            .ticketsRead, .ticketsWrite, .customersRead, .customersWrite,
+            .ticketsRead, .ticketsWrite, .customersRead, .customersWrite, .reportsRead,
         ],
         .supervisor: [
             .tenantRead, .usersRead, .groupsRead, .auditRead, .ticketsRead, .ticketsWrite, .customersRead,
-            .customersWrite,
+            .customersWrite, .reportsRead,
         ],
         .agent: [.tenantRead, .usersRead, .groupsRead, .ticketsRead, .ticketsWrite, .customersRead, .customersWrite],
         .lightAgent: [.tenantRead],
@@ -62,13 +62,14 @@ struct PermissionMatrixTests {
             (.ticketsWrite, "tickets:write"),
             (.customersRead, "customers:read"),
             (.customersWrite, "customers:write"),
+            (.reportsRead, "reports:read"),
         ])
     func permissionNamesAreStable(_ permission: Permission, _ name: String) {
         #expect(permission.rawValue == name)
         #expect(Permission(rawValue: name) == permission)
     }
 
-    @Test func thereAreExactlyTwelvePermissions() {
-        #expect(Permission.allCases.count == 12)
+    @Test func thereAreExactlyThirteenPermissions() {
+        #expect(Permission.allCases.count == 13)
     }
 }

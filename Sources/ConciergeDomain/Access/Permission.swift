@@ -13,6 +13,8 @@ public enum Permission: String, Sendable, Codable, CaseIterable {
     case ticketsWrite = "tickets:write"
     case customersRead = "customers:read"
     case customersWrite = "customers:write"
+    /// The supervisor dashboard and other reports.
+    case reportsRead = "reports:read"
 }
 
 extension Role {
@@ -24,7 +26,7 @@ extension Role {
         case .supervisor:
             [
                 .tenantRead, .usersRead, .groupsRead, .auditRead, .ticketsRead, .ticketsWrite, .customersRead,
-                .customersWrite,
+                .customersWrite, .reportsRead,
             ]
         case .agent:
             [.tenantRead, .usersRead, .groupsRead, .ticketsRead, .ticketsWrite, .customersRead, .customersWrite]

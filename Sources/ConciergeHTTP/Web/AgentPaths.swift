@@ -2,6 +2,7 @@
 enum AgentPaths {
     static let login = "/agent/login"
     static let tickets = "/agent/tickets"
+    static let dashboard = "/agent/dashboard"
 
     static func ticket(_ number: Int64) -> String { "/agent/tickets/\(number)" }
 

@@ -13,10 +13,12 @@ struct WebFrame {
     /// "Signed in as …" for the header (stored: templates see stored properties only).
     let signedInAs: String?
     let flash: WebFlash.Shown?
+    /// Whether the header links to the supervisor dashboard (the viewer may read reports).
+    let showsDashboard: Bool
 
     init(
         resources: WebResources, catalogue: WebCatalogue, csrfToken: String, userName: String?,
-        flash: WebFlash.Shown?
+        flash: WebFlash.Shown?, showsDashboard: Bool = false
     ) {
         self.catalogue = catalogue
         self.lang = catalogue.htmlLanguage
@@ -25,5 +27,6 @@ struct WebFrame {
         self.userName = userName
         self.signedInAs = userName.map { catalogue.text("signed_in_as", ["name": $0]) }
         self.flash = flash
+        self.showsDashboard = showsDashboard
     }
 }

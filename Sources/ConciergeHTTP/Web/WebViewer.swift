@@ -33,7 +33,7 @@ struct WebViewer {
     func frame(_ resources: WebResources, flash: WebFlash?) -> WebFrame {
         WebFrame(
             resources: resources, catalogue: catalogue, csrfToken: csrfToken, userName: user.name,
-            flash: flash?.shown(catalogue))
+            flash: flash?.shown(catalogue), showsDashboard: user.role.allows(.reportsRead))
     }
 }
 

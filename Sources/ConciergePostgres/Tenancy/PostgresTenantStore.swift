@@ -98,6 +98,9 @@ struct PostgresTenantTransaction: TenantTransaction {
     var routing: any RoutingRepository {
         RoutingPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
     }
+    var reporting: any ReportingRepository {
+        ReportingPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
+    }
     var satisfaction: any SatisfactionRepository {
         SatisfactionPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
     }
