@@ -245,6 +245,36 @@ def test_bulk_bar_changes_the_ticked_tickets(concierge, chromium, tickets, text)
         assert concierge.api("GET", f"/api/v1/tickets/{number}")["ticket"]["priority"] == "low"
 
 
+def test_supervisor_dashboard_shows_todays_figures_and_charts(concierge, chromium, tickets, text, screenshots):
+    chromium.set_window_size(1280, 900)
+    chromium.get(concierge.base_url + "/agent/tickets")
+    submit(chromium, by_test_id("nav-dashboard"))
+    wait(chromium).until(seen.url_contains("/agent/dashboard"))
+    assert chromium.find_element(By.TAG_NAME, "h1").text == text["dashboard_heading"]
+
+    def kpi(key):
+        return chromium.find_element(By.CSS_SELECTOR, f'[data-testid="kpi-{key}"] [data-testid="kpi-value"]').text
+
+    # This session created at least the two tickets of this file today, and none is solved.
+    assert int(kpi("backlog")) >= 2
+    assert int(kpi("new_today")) >= 2
+    assert kpi("first_reply") and kpi("csat")
+    assert chromium.find_elements(*by_test_id("channel-legend"))
+    assert chromium.find_element(*by_test_id("channel-pie")).is_displayed()
+    assert chromium.find_element(*by_test_id("created-line")).get_attribute("points").count(",") == 14
+    chromium.find_element(By.CSS_SELECTOR, "details summary").click()
+    today = chromium.find_elements(By.CSS_SELECTOR, '[data-testid="trend-table"] tbody tr')[0]
+    assert int(today.find_elements(By.TAG_NAME, "td")[1].text) >= 2
+    assert chromium.find_elements(*by_test_id("breaching-row")) or text["dashboard_nothing_breaching"] in chromium.page_source
+    assert_no_alert(chromium)
+    assert_no_policy_violation(chromium)
+    if screenshots:
+        chromium.save_screenshot(str(screenshots / "dashboard.png"))
+        chromium.set_window_size(390, 844)
+        chromium.save_screenshot(str(screenshots / "dashboard-phone.png"))
+        chromium.set_window_size(1280, 900)
+
+
 def test_agent_signs_out(concierge, chromium, text):
     chromium.get(concierge.base_url + "/agent/tickets")
     submit(chromium, by_test_id("sign-out"))

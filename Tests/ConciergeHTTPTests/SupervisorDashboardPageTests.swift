@@ -113,7 +113,7 @@ import Testing
             values: [Array(repeating: 0, count: 13) + [37], Array(repeating: 5, count: 14)], days: days)
         #expect(lines.ticks.map(\.label) == ["0", "25", "50"])
         let created = lines.series[0].split(separator: " ")
-        #expect(created.count == 14 && created.first == "40.0,192.0" && created.last == "548.0,58.8")
+        #expect(created.count == 14 && created.first == "40.0,192.0" && created.last == "536.0,58.8")
         #expect(lines.dayLabels.last?.label == "11/14" && lines.dayLabels.count == 7)
         #expect(DashboardCharts.Lines.niceCeiling(0) == 2 && DashboardCharts.Lines.niceCeiling(3) == 5)
         #expect(DashboardCharts.Lines.niceCeiling(10) == 10 && DashboardCharts.Lines.niceCeiling(11) == 20)

@@ -74,7 +74,7 @@ enum DashboardCharts {
         static let width = 560.0
         static let height = 220.0
         static let left = 40.0
-        static let right = 12.0
+        static let right = 24.0
         static let top = 12.0
         static let bottom = 28.0
 
