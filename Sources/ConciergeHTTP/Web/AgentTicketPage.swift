@@ -56,6 +56,8 @@ struct AgentTicketPage {
     let macroAction: String
     /// Custom fields, and the parent, child and related tickets.
     let relations: AgentTicketRelations?
+    /// The custom fields' inputs in the properties form.
+    let fieldEditor: AgentTicketFieldEditor?
     let statusOptions: [WebOption]
     let priorityOptions: [WebOption]
     let assigneeOptions: [WebOption]
@@ -74,6 +76,7 @@ struct AgentTicketPage {
         var macros: [Macro] = []
         var attachments: [Attachment] = []
         var relations: AgentTicketRelations?
+        var fieldEditor: AgentTicketFieldEditor?
     }
 
     init(_ input: Input, viewer: WebViewer, now: Date) {
@@ -129,6 +132,7 @@ struct AgentTicketPage {
         hasMacros = !macroOptions.isEmpty
         macroAction = AgentPaths.ticket(ticket.number) + "/macro"
         relations = input.relations
+        fieldEditor = input.fieldEditor
         statusOptions = TicketStatus.allCases.map {
             WebOption(value: $0.rawValue, label: catalogue.label($0), selected: $0 == ticket.status)
         }

@@ -28,7 +28,12 @@ enum PostedForm {
 
     /// Every value posted under `name` (checkboxes), in order, from a body ``read`` kept.
     static func values(_ name: String, in request: Request) async throws -> [String] {
+        try await pairs(in: request).filter { $0.name == name }.map(\.value)
+    }
+
+    /// Every name/value pair of a url-encoded body ``read`` kept, in order, names repeated.
+    static func pairs(in request: Request) async throws -> [(name: String, value: String)] {
         let buffer = try await request.body.collect(upTo: .max)
-        return PublicPage.formPairs(String(buffer: buffer)).filter { $0.name == name }.map(\.value)
+        return PublicPage.formPairs(String(buffer: buffer))
     }
 }

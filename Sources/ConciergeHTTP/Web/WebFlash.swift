@@ -21,6 +21,8 @@ enum WebFlash: String, CaseIterable {
     case fileRefused = "file_refused"
     case bulkPartly = "bulk_partly"
     case nothingSelected = "nothing_selected"
+    /// A custom field's value was refused; the cookie also names the field's key.
+    case fieldRefused = "field_refused"
 
     /// A flash as a page shows it.
     struct Shown {
@@ -35,16 +37,20 @@ enum WebFlash: String, CaseIterable {
 
     var isError: Bool {
         switch self {
-        case .conflict, .emptyBody, .ticketClosed, .refused, .bulkPartly, .nothingSelected, .fileRefused: true
+        case .conflict, .emptyBody, .ticketClosed, .refused, .bulkPartly, .nothingSelected, .fileRefused,
+            .fieldRefused:
+            true
         default: false
         }
     }
 
-    /// The cookie that carries this flash to the next page.
-    func cookie(secure: Bool) -> Cookie {
-        Cookie(
-            name: Self.cookieName, value: rawValue, maxAge: 60, path: "/", secure: secure, httpOnly: true,
-            sameSite: .lax)
+    /// The cookie that carries this flash to the next page, with the key of the field it is
+    /// about (`flash.key`; a key that is not a field key is left out).
+    func cookie(secure: Bool, field: String? = nil) -> Cookie {
+        let field = field.flatMap { Self.isFieldKey($0) ? $0 : nil }
+        return Cookie(
+            name: Self.cookieName, value: field.map { "\(rawValue).\($0)" } ?? rawValue, maxAge: 60, path: "/",
+            secure: secure, httpOnly: true, sameSite: .lax)
     }
 
     /// The cookie that removes a shown flash.
@@ -54,7 +60,20 @@ enum WebFlash: String, CaseIterable {
 
     /// The flash the request carries, if any.
     static func carried(by request: Request) -> WebFlash? {
-        request.cookies[cookieName].flatMap { WebFlash(rawValue: $0.value) }
+        request.cookies[cookieName].flatMap { WebFlash(rawValue: String($0.value.prefix { $0 != "." })) }
+    }
+
+    /// The field key the request's flash names, if any (only ever a field key's characters).
+    static func field(carriedBy request: Request) -> String? {
+        guard let value = request.cookies[cookieName]?.value, let dot = value.firstIndex(of: ".") else { return nil }
+        let key = String(value[value.index(after: dot)...])
+        return isFieldKey(key) ? key : nil
+    }
+
+    /// Lowercase letters, digits and underscores, at most 64: the shape of custom field keys.
+    static func isFieldKey(_ text: String) -> Bool {
+        !text.isEmpty && text.count <= 64
+            && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
     }
 
     func shown(_ catalogue: WebCatalogue) -> Shown {

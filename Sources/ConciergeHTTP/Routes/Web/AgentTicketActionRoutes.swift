@@ -65,22 +65,30 @@ struct AgentTicketActionRoutes {
         let identity = context.identity
         let ticket = try await services.tickets.get(try context.ticket(), tenant: identity.tenantID)
         let flash: WebFlash
+        var refusedField: String?
         do {
             // A form without a readable version cannot prove it saw the current ticket.
             guard let version = form["version"].flatMap({ Int($0) }) else { throw Self.staleForm }
+            var change = try Self.change(from: form)
+            let fields = AgentTicketFieldEditor.changes(
+                fields: form, pairs: try await PostedForm.pairs(in: request), ticket: ticket,
+                definitions: try await services.fields.fields(tenant: identity.tenantID),
+                forms: try await services.fields.forms(tenant: identity.tenantID),
+                timeZone: try await Self.timeZone(of: identity, services: services))
+            if !fields.isEmpty { change.customFields = fields }
             let after = try await services.tickets.update(
-                .id(ticket.id), try Self.change(from: form), expectedVersion: version, actor: identity.actor,
-                tenant: identity.tenantID)
+                .id(ticket.id), change, expectedVersion: version, actor: identity.actor, tenant: identity.tenantID)
             flash = after.version == version ? .nothingChanged : .ticketUpdated
         } catch let error as AppError where error.category == .invalidInput || error.category == .conflict {
+            refusedField = error.field.flatMap { $0.hasPrefix("custom_fields.") ? String($0.dropFirst(14)) : nil }
             flash =
                 switch error.code {
                 case "version_conflict": .conflict
                 case "ticket_closed": .ticketClosed
-                default: .refused
+                default: refusedField == nil ? .refused : .fieldRefused
                 }
         }
-        return back(to: ticket, flash: flash)
+        return back(to: ticket, flash: flash, field: refusedField)
     }
 
     /// A macro in one step: its changes and its reply (rendered for this ticket), by the agent.
@@ -161,9 +169,14 @@ struct AgentTicketActionRoutes {
         return change
     }
 
-    private func back(to ticket: Ticket, flash: WebFlash) -> Response {
+    private func back(to ticket: Ticket, flash: WebFlash, field: String? = nil) -> Response {
         var response = WebResponse.redirect(to: AgentPaths.ticket(ticket.number))
-        response.setCookie(flash.cookie(secure: services.settings.secureCookies))
+        response.setCookie(flash.cookie(secure: services.settings.secureCookies, field: field))
         return response
+    }
+
+    /// The tenant's time zone, in which the form's date-times are typed.
+    static func timeZone(of identity: Identity, services: HTTPServices) async throws -> TimeZone {
+        WebDateFormat(timeZoneIdentifier: try await services.tenants.current(identity).timeZone).timeZone
     }
 }

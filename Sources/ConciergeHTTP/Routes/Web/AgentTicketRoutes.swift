@@ -27,8 +27,9 @@ struct AgentTicketRoutes {
                 .id(ticket.id), tenant: tenant, before: nil, limit: Self.historyLimit)
             var parent: Ticket?
             if let parentID = ticket.parentID { parent = try await services.tickets.get(.id(parentID), tenant: tenant) }
+            let definitions = try await services.fields.fields(tenant: tenant)
             let relations = AgentTicketRelations(
-                ticket: ticket, definitions: try await services.fields.fields(tenant: tenant), parent: parent,
+                ticket: ticket, definitions: definitions, parent: parent,
                 children: try await services.tickets.children(of: .id(ticket.id), tenant: tenant),
                 related: try await services.tickets.related(to: .id(ticket.id), tenant: tenant),
                 catalogue: viewer.catalogue)
@@ -38,7 +39,11 @@ struct AgentTicketRoutes {
                 groups: try await services.groups.list(tenant: tenant),
                 macros: try await services.macros.list(tenant: tenant),
                 attachments: try await services.attachments.list(.id(ticket.id), tenant: tenant),
-                relations: relations)
+                relations: relations,
+                fieldEditor: AgentTicketFieldEditor(
+                    ticket: ticket, definitions: definitions, forms: try await services.fields.forms(tenant: tenant),
+                    catalogue: viewer.catalogue, timeZone: viewer.dates.timeZone,
+                    invalidKey: WebFlash.field(carriedBy: request)))
             return viewer.respond(
                 "ticket", page: AgentTicketPage(input, viewer: viewer, now: Date()), request: request,
                 resources: resources, secureCookies: services.settings.secureCookies)
