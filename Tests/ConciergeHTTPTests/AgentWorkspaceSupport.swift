@@ -13,6 +13,7 @@ struct AgentBrowser {
     let cookie: String
     let csrfToken: String
     let tenant: TenantID
+    let slug: String
     let user: UserID
 
     /// A tenant with a user of `role` (an agent unless told; locale `locale`, or the tenant's),
@@ -41,7 +42,7 @@ struct AgentBrowser {
         let list = try await client.page(.get, "/agent/tickets", cookie: cookie)
         return AgentBrowser(
             client: client, cookie: cookie, csrfToken: list.hiddenValue("csrf_token") ?? "", tenant: tenant.id,
-            user: user.id)
+            slug: tenant.slug.description, user: user.id)
     }
 
     func get(_ path: String, extraCookie: String? = nil) async throws -> PageResponse {

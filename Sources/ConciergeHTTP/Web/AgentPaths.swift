@@ -3,6 +3,7 @@ enum AgentPaths {
     static let login = "/agent/login"
     static let tickets = "/agent/tickets"
     static let dashboard = "/agent/dashboard"
+    static let settings = "/agent/settings"
 
     static func ticket(_ number: Int64) -> String { "/agent/tickets/\(number)" }
 

@@ -23,6 +23,12 @@ enum WebFlash: String, CaseIterable {
     case nothingSelected = "nothing_selected"
     /// A custom field's value was refused; the cookie also names the field's key.
     case fieldRefused = "field_refused"
+    case settingsSaved = "settings_saved"
+    case passwordChanged = "password_changed"
+    case passwordWrong = "password_wrong"
+    case passwordMismatch = "password_mismatch"
+    case passwordTooWeak = "password_too_weak"
+    case tooManyAttempts = "too_many_attempts"
 
     /// A flash as a page shows it.
     struct Shown {
@@ -38,7 +44,7 @@ enum WebFlash: String, CaseIterable {
     var isError: Bool {
         switch self {
         case .conflict, .emptyBody, .ticketClosed, .refused, .bulkPartly, .nothingSelected, .fileRefused,
-            .fieldRefused:
+            .fieldRefused, .passwordWrong, .passwordMismatch, .passwordTooWeak, .tooManyAttempts:
             true
         default: false
         }

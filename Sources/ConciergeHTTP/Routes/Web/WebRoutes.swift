@@ -22,6 +22,7 @@ struct WebRoutes {
         AgentTicketActionRoutes(services: services).register(on: workspace)
         AgentCustomerPanelRoutes(services: services, resources: resources).register(on: workspace)
         AgentDashboardRoutes(services: services, resources: resources).register(on: workspace)
+        AgentSettingsRoutes(services: services, resources: resources).register(on: workspace)
         let hub = TicketWatchHub { [services] tenant, tickets in
             try await services.tickets.versions(of: tickets, tenant: tenant)
         }
