@@ -25,6 +25,8 @@ public struct HTTPServices: Sendable {
     public var webhookIntake: WebhookIntake
     public var webForms: WebFormIntake
     public var businessSystems: BusinessSystemDesk
+    /// The customer portal (`/portal/{tenant}`).
+    public var portal: CustomerPortal
     public var limiter: any RateLimiter
     public var health: [any HealthProbe]
     /// Renders the Prometheus text exposition of this process.
@@ -38,7 +40,7 @@ public struct HTTPServices: Sendable {
         attachments: TicketAttachments, serviceLevels: ServiceLevelCatalog, rules: RuleCatalog,
         notifications: NotificationFeed, presence: AgentPresenceDesk, satisfaction: SatisfactionDesk,
         customers: CustomerDirectory, connectors: ConnectorHub, webhookIntake: WebhookIntake, webForms: WebFormIntake,
-        businessSystems: BusinessSystemDesk, limiter: any RateLimiter,
+        businessSystems: BusinessSystemDesk, portal: CustomerPortal, limiter: any RateLimiter,
         health: [any HealthProbe], metrics: @escaping @Sendable () async -> String, settings: HTTPSettings
     ) {
         self.authentication = authentication
@@ -63,6 +65,7 @@ public struct HTTPServices: Sendable {
         self.webhookIntake = webhookIntake
         self.webForms = webForms
         self.businessSystems = businessSystems
+        self.portal = portal
         self.limiter = limiter
         self.health = health
         self.metrics = metrics

@@ -18,7 +18,7 @@ public enum APIApplication {
             serviceLevels: platform.serviceLevels, rules: platform.rules, notifications: platform.notifications,
             presence: platform.presence, satisfaction: platform.satisfaction,
             customers: platform.customers, connectors: platform.connectors, webhookIntake: platform.webhookIntake,
-            webForms: platform.webForms, businessSystems: platform.businessSystemDesk,
+            webForms: platform.webForms, businessSystems: platform.businessSystemDesk, portal: platform.portal,
             limiter: platform.limiter,
             health: platform.health,
             metrics: { Observability.render() },

@@ -59,4 +59,5 @@ public protocol TenantTransaction: Sendable {
     var emailMessages: any EmailMessageRepository { get }
     var webhookIntake: any WebhookIntakeRepository { get }
     var crmSync: any CRMSyncRepository { get }
+    var portal: any PortalAccessRepository { get }
 }

@@ -116,4 +116,7 @@ struct PostgresTenantTransaction: TenantTransaction {
     var assets: any AssetRepository {
         AssetPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
     }
+    var portal: any PortalAccessRepository {
+        PortalAccessPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
+    }
 }
