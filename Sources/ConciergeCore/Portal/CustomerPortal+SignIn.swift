@@ -19,7 +19,7 @@ extension CustomerPortal {
         // Counted for every address alike, known or not, so the limit reveals nothing either.
         for (key, limit) in [
             ("portal:link:address:\(tenant.id):\(address)", policy.linksPerAddressPerHour),
-            ("portal:link:client:\(clientAddress)", policy.linksPerClientPerHour),
+            ("portal:link:client:\(tenant.id):\(clientAddress)", policy.linksPerClientPerHour),
         ] {
             let decision = try await limiter.hit(key, limit: limit, window: .seconds(3600))
             guard decision.allowed else {

@@ -65,11 +65,12 @@ struct PortalFormRoutes {
         let visit = try await gate.visit(request, context)
         let key = context.parameters.get("key") ?? ""
         let slug = visit.tenant.slug.rawValue
-        let fields = try await gate.form(&request, context, visit, anonymous: true, limit: gate.uploadLimit)
+        // Counted before the body is read: a visitor without an account may send files too.
         let who = visit.visitor.map { "customer:\($0.customer.id)" } ?? context.clientAddress
         try await services.limiter.enforce(
             "form:\(slug)/\(key):\(who)", limit: WebFormRoutes.submissionsPerHour, window: .seconds(3600),
             message: "too many submissions; try again later")
+        let fields = try await gate.form(&request, context, visit, anonymous: true, limit: gate.uploadLimit)
         let catalogue = visit.catalogue
         if visit.visitor == nil, WebFormRoutes.looksAutomated({ fields[$0] }, now: Date()) {
             context.logger.info(
