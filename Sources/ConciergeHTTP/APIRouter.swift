@@ -3,7 +3,8 @@ import Hummingbird
 import Logging
 
 /// Builds the router of `concierge-api`: operational endpoints at the root, the REST API
-/// under `/api/v1`, and the server-rendered agent workspace under `/agent` (``WebRoutes``).
+/// under `/api/v1`, the server-rendered agent workspace under `/agent` (``WebRoutes``) and the
+/// customer portal under `/portal` (``PortalRoutes``).
 public enum APIRouter {
     /// All routes with their middleware.
     public static func build(_ services: HTTPServices) -> Router<AppRequestContext> {
@@ -17,6 +18,7 @@ public enum APIRouter {
         InboundWebhookRoutes(services: services).register(on: router)
         WebFormRoutes(services: services).register(on: router)
         WebRoutes(services: services, resources: .bundled).register(on: router)
+        PortalRoutes(services: services, resources: .bundled).register(on: router)
         let api = router.group("api/v1")
         AuthRoutes(services: services).register(on: api)
         let authenticated =

@@ -26,6 +26,8 @@ public struct HTTPServices: Sendable {
     public var webForms: WebFormIntake
     public var businessSystems: BusinessSystemDesk
     public var dashboard: SupervisorDashboard
+    /// The customer portal (`/portal/{tenant}`).
+    public var portal: CustomerPortal
     public var limiter: any RateLimiter
     public var health: [any HealthProbe]
     /// Renders the Prometheus text exposition of this process.
@@ -39,7 +41,8 @@ public struct HTTPServices: Sendable {
         attachments: TicketAttachments, serviceLevels: ServiceLevelCatalog, rules: RuleCatalog,
         notifications: NotificationFeed, presence: AgentPresenceDesk, satisfaction: SatisfactionDesk,
         customers: CustomerDirectory, connectors: ConnectorHub, webhookIntake: WebhookIntake, webForms: WebFormIntake,
-        businessSystems: BusinessSystemDesk, dashboard: SupervisorDashboard, limiter: any RateLimiter,
+        businessSystems: BusinessSystemDesk, dashboard: SupervisorDashboard, portal: CustomerPortal,
+        limiter: any RateLimiter,
         health: [any HealthProbe], metrics: @escaping @Sendable () async -> String, settings: HTTPSettings
     ) {
         self.authentication = authentication
@@ -65,6 +68,7 @@ public struct HTTPServices: Sendable {
         self.webForms = webForms
         self.businessSystems = businessSystems
         self.dashboard = dashboard
+        self.portal = portal
         self.limiter = limiter
         self.health = health
         self.metrics = metrics

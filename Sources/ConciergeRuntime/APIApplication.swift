@@ -19,7 +19,7 @@ public enum APIApplication {
             presence: platform.presence, satisfaction: platform.satisfaction,
             customers: platform.customers, connectors: platform.connectors, webhookIntake: platform.webhookIntake,
             webForms: platform.webForms, businessSystems: platform.businessSystemDesk,
-            dashboard: SupervisorDashboard(store: platform.store),
+            dashboard: SupervisorDashboard(store: platform.store), portal: platform.portal,
             limiter: platform.limiter,
             health: platform.health,
             metrics: { Observability.render() },

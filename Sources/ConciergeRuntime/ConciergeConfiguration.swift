@@ -52,6 +52,10 @@ public struct ConciergeConfiguration: Sendable {
     public var connectorAllowedNetworks: [String]
     /// Days a survey link stays valid.
     public var surveyLifetimeDays: Int
+    /// Minutes a customer portal sign-in link works.
+    public var portalLinkMinutes: Int
+    /// Days a customer portal session lasts.
+    public var portalSessionDays: Int
     /// Outgoing mail relay; an empty host records emails as undeliverable instead of sending.
     public var smtpHost: String
     public var smtpPort: Int?
@@ -137,6 +141,8 @@ public struct ConciergeConfiguration: Sendable {
         attachmentMaxBytes = try reader.int("CONCIERGE_ATTACHMENT_MAX_BYTES", 20 << 20, range: 1024...(1 << 30))
         csatDelayMinutes = try reader.int("CONCIERGE_CSAT_DELAY_MINUTES", 60, range: 0...43_200)
         surveyLifetimeDays = try reader.int("CONCIERGE_SURVEY_LIFETIME_DAYS", 14, range: 1...365)
+        portalLinkMinutes = try reader.int("CONCIERGE_PORTAL_LINK_MINUTES", 15, range: 5...1440)
+        portalSessionDays = try reader.int("CONCIERGE_PORTAL_SESSION_DAYS", 7, range: 1...90)
         smtpHost = reader.string("CONCIERGE_SMTP_HOST", "")
         let port = try reader.int("CONCIERGE_SMTP_PORT", 0, range: 0...65535)
         smtpPort = port == 0 ? nil : port

@@ -175,6 +175,16 @@ public struct Platform: Sendable {
                 lifetime: .seconds(configuration.surveyLifetimeDays * 86400), publicURL: configuration.publicURL))
     }
 
+    /// The customer portal: sign-in links, sessions, "my requests".
+    public var portal: CustomerPortal {
+        CustomerPortal(
+            store: store, tenants: CachedTenantDirectory(tenants), limiter: limiter, attachments: attachments,
+            satisfaction: satisfaction,
+            policy: .init(
+                linkLifetime: .seconds(configuration.portalLinkMinutes * 60),
+                sessionLifetime: .seconds(configuration.portalSessionDays * 86400), publicURL: configuration.publicURL))
+    }
+
     public var connectorDeliverer: ConnectorDeliverer {
         ConnectorDeliverer(
             store: store, gateway: connectorGateway, secrets: secretBox, limiter: limiter, queue: queue, logger: logger)
@@ -212,7 +222,7 @@ public struct Platform: Sendable {
                 subscribers: [
                     SLAEventSubscriber(),
                     TriggerRunner(store: store, connectorCalls: ruleConnectorCalls, logger: logger), router,
-                    SatisfactionSubscriber(desk: satisfaction), PublicReplyMailer(),
+                    SatisfactionSubscriber(desk: satisfaction), PublicReplyMailer(publicURL: configuration.publicURL),
                     ConnectorFanOut(queue: queue, publicURL: configuration.publicURL),
                 ]),
             ConnectorDeliveryJob(deliverer: connectorDeliverer),
@@ -245,6 +255,8 @@ public struct Platform: Sendable {
                 logger: logger),
             SearchIndexFlushTask(
                 maintainer: SearchIndexPostgresMaintainer(client: postgres, logger: logger), logger: logger),
+            PortalHousekeepingTask(
+                purger: PortalAccessPostgresPurger(client: postgres, logger: logger), logger: logger),
         ]
     }
 

@@ -9,6 +9,6 @@ struct Concierge: AsyncParsableCommand {
         discussion: "Settings come from CONCIERGE_* environment variables (see docs/configuration.md).",
         subcommands: [
             Migrate.self, TenantCommand.self, TokenCommand.self, DemoCommand.self, QueueCommand.self, Dev.self,
-            BenchRulesCommand.self, ConnectorsCommand.self,
+            BenchRulesCommand.self, ConnectorsCommand.self, PortalCommand.self,
         ])
 }

@@ -8,12 +8,25 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
+from mail_sink import MailSink
 from platform_under_test import ROOT, Platform
 
 
 @pytest.fixture(scope="session")
-def concierge():
-    platform = Platform()
+def mail():
+    """Where Concierge's worker sends its emails (a local SMTP server the tests read)."""
+    sink = MailSink()
+    sink.start()
+    yield sink
+    sink.stop()
+
+
+@pytest.fixture(scope="session")
+def concierge(mail):
+    platform = Platform(extra_env={
+        "CONCIERGE_SMTP_HOST": "127.0.0.1", "CONCIERGE_SMTP_PORT": str(mail.port),
+        "CONCIERGE_SMTP_SECURITY": "plaintext", "CONCIERGE_SMTP_FROM": "support@demo.concierge.example",
+    })
     platform.start()
     yield platform
     platform.stop()

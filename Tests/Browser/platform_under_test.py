@@ -37,7 +37,7 @@ def _with_database(url: str, database: str) -> str:
 class Platform:
     """Starts and stops one Concierge; `api()` calls its JSON API with the demo token."""
 
-    def __init__(self) -> None:
+    def __init__(self, extra_env: dict[str, str] | None = None) -> None:
         self.bin = Path(os.environ.get("CONCIERGE_BIN_DIR", ROOT / ".build" / "debug"))
         owner_url = os.environ["CONCIERGE_TEST_DATABASE_URL"]
         app_role = os.environ.get("CONCIERGE_TEST_APP_DATABASE_ROLE", "concierge_app")
@@ -63,6 +63,7 @@ class Platform:
             CONCIERGE_LOG_LEVEL="warning",
             CONCIERGE_SECRET_KEYS="browser:" + base64.b64encode(secrets.token_bytes(32)).decode(),
         )
+        self.env.update(extra_env or {})
         self.process: subprocess.Popen | None = None
         self.log_path = ROOT / ".data" / "browser" / f"{self.database}.log"
         self.token = ""
@@ -112,11 +113,16 @@ class Platform:
         with urllib.request.urlopen(request, timeout=10) as response:
             return json.loads(response.read() or b"{}")
 
-    def create_ticket(self, subject: str, priority: str = "normal") -> dict:
+    def create_ticket(self, subject: str, priority: str = "normal", email: str = "customer@example.cn",
+                      name: str = "测试客户") -> dict:
         return self.api("POST", "/api/v1/tickets", {
             "subject": subject, "description": "浏览器测试 " + subject, "priority": priority,
-            "requester": {"email": "customer@example.cn", "name": "测试客户"},
+            "requester": {"email": email, "name": name},
         })["ticket"]
+
+    def portal_link(self, email: str, tenant: str = "demo") -> str:
+        """A one-time portal sign-in link for a customer, from the CLI (`concierge portal link`)."""
+        return self._run("portal", "link", "--tenant", tenant, "--email", email).strip()
 
     def _run(self, *arguments: str) -> str:
         result = subprocess.run(

@@ -117,8 +117,13 @@ import Testing
                     + route.path.description.split(separator: "/").map { part in
                         part.hasPrefix(":") ? "{\(part.dropFirst())}" : String(part)
                     }.joined(separator: "/")
-                // The agent workspace's HTML pages and their assets are not part of the JSON API.
-                if path == "/agent" || path.hasPrefix("/agent/") || path.hasPrefix("/assets/") { continue }
+                // The agent workspace's and the customer portal's HTML pages and their assets are
+                // not part of the JSON API.
+                if path == "/agent" || path.hasPrefix("/agent/") || path.hasPrefix("/assets/")
+                    || path.hasPrefix("/portal/")
+                {
+                    continue
+                }
                 let operations = paths[path] ?? [:]
                 #expect(
                     operations[route.method.rawValue.lowercased()] != nil,

@@ -76,10 +76,11 @@ import Testing
             #expect(png.0 == .ok && png.1[.contentType] == "image/png")
             let link = try Self.decodeQR(png.2)
             #expect(link == png.1[HTTPField.Name("X-QR-Link")!])
-            #expect(link.contains("/forms/\(tenant.tenant.slug)/repair?asset=SN%2D7788&sig="))
+            // (on the tenant's customer portal)
+            #expect(link.contains("/portal/\(tenant.tenant.slug)/forms/repair?asset=SN%2D7788&sig="))
             #expect(svg.0 == .ok && svg.1 == "image/svg+xml" && svg.2.contains("<svg"))
             // when a customer opens the link
-            let path = String(link[try #require(link.range(of: "/forms/")).lowerBound...])
+            let path = String(link[try #require(link.range(of: "/portal/")).lowerBound...])
             let page = try await client.execute(uri: path, method: .get) { ($0.status, String(buffer: $0.body)) }
             #expect(page.0 == .ok)
             #expect(page.1.contains("SN-7788") && page.1.contains("激光打印机 P2000"))

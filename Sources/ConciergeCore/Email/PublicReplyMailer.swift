@@ -11,10 +11,18 @@ public struct PublicReplyMailer: EventSubscriber {
     public let name = "public-replies"
     /// The line above which customers answer (the intake's reply extractor knows it).
     public static let replyAboveLine = "##- 请在此线以上回复 / Please reply above this line -##"
+    /// What introduces the link to the request on the customer portal.
+    public static let portalLine = "在线查看和回复 / View and reply online:"
     /// How many earlier Message-IDs go into `References`.
     static let referenceLimit = 20
 
-    public init() {}
+    /// The public base URL (`CONCIERGE_PUBLIC_URL`): when given, the email ends with the
+    /// request's page on the tenant's customer portal.
+    let publicURL: String?
+
+    public init(publicURL: String? = nil) {
+        self.publicURL = publicURL
+    }
 
     public func wants(_ eventType: String) -> Bool { eventType == "ticket.comment_added" }
 
@@ -32,10 +40,15 @@ public struct PublicReplyMailer: EventSubscriber {
         if case .user(let agent) = comment.author, let user = try await tx.users.find(id: agent) {
             signature = "\n\n— \(user.name)"
         }
+        var portal = ""
+        if let publicURL, let tenant = try await tx.tenant(), ticket.parentID == nil {
+            let base = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+            portal = "\n\n\(Self.portalLine) \(base)/portal/\(tenant.slug)/requests/\(ticket.number)"
+        }
         let ids = try await tx.emailMessages.messageIDs(of: ticket.id, limit: Self.referenceLimit)
         try await OutgoingEmail.queue(
             to: address, subject: "[#\(ticket.number)] \(ticket.subject)",
-            body: "\(Self.replyAboveLine)\n\n\(comment.body)\(signature)", ticketID: ticket.id,
+            body: "\(Self.replyAboveLine)\n\n\(comment.body)\(signature)\(portal)", ticketID: ticket.id,
             tenant: dispatch.tenantID, source: "reply:\(comment.id)", tx: tx, at: dispatch.at, automatic: false,
             threading: EmailThreading(inReplyTo: ids.last, references: ids),
             replyTo: try await Self.mailboxAddress(for: ticket.id, tx: tx))

@@ -41,7 +41,11 @@ public struct WebFormIntake: Sendable {
     }
 
     /// Opens a ticket from a submission. - Returns: the ticket.
-    public func submit(tenant slug: String, key: String, _ submission: WebFormSubmission) async throws -> Ticket {
+    /// - Parameter customer: the requester when the portal knows who submits (a signed-in
+    ///   customer); the submission's contact fields are then ignored.
+    public func submit(tenant slug: String, key: String, _ submission: WebFormSubmission, customer: CustomerID? = nil)
+        async throws -> Ticket
+    {
         let (tenant, stored) = try await find(slug, key)
         let form = WebForm(tenant: tenant, connector: stored.connector, asset: nil)
         let asset = try await verifiedAsset(
@@ -60,10 +64,11 @@ public struct WebFormIntake: Sendable {
         let new = NewTicket(
             subject: subject.isEmpty ? String((submission.description ?? "").prefix(60)) : subject,
             description: submission.description ?? "",
-            requester: .contact(
-                email: submission.email.flatMap { $0.isEmpty ? nil : $0 },
-                phone: submission.phone.flatMap { $0.isEmpty ? nil : $0 },
-                name: submission.name.flatMap { $0.isEmpty ? nil : $0 }),
+            requester: customer.map(NewTicket.Requester.customer)
+                ?? .contact(
+                    email: submission.email.flatMap { $0.isEmpty ? nil : $0 },
+                    phone: submission.phone.flatMap { $0.isEmpty ? nil : $0 },
+                    name: submission.name.flatMap { $0.isEmpty ? nil : $0 }),
             channel: asset == nil ? .web : .qr, groupID: form.groupID, tags: form.tags, assetID: asset?.id,
             byCustomer: true)
         let saved = try await storeFiles(files, tenant: tenant.id)
@@ -78,7 +83,9 @@ public struct WebFormIntake: Sendable {
         }
     }
 
-    /// The path (after the public URL) an asset's QR code opens: the form with the asset signed.
+    /// The path (after the public URL) an asset's QR code opens: the form, on the tenant's
+    /// customer portal, with the asset signed. (Labels printed before the portal existed link
+    /// to `/forms/…` with the same parameters, which keeps working.)
     /// - Throws: `notFound`; `invalidInput` when the form has no `link_secret` to sign with.
     public func assetPath(tenant: TenantID, form key: String, asset: AssetID) async throws -> String {
         guard let record = try await tenants.find(id: tenant) else { throw AppError.notFound("tenant") }
@@ -94,7 +101,7 @@ public struct WebFormIntake: Sendable {
         let serial = found.serialNumber
         let signature = Self.signature(serial, form: "\(record.slug)/\(key)", secret: secret)
         let query = serial.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? serial
-        return "/forms/\(record.slug)/\(key)?asset=\(query)&sig=\(signature)"
+        return "/portal/\(record.slug)/forms/\(key)?asset=\(query)&sig=\(signature)"
     }
 
     static func signature(_ serial: String, form: String, secret: String) -> String {

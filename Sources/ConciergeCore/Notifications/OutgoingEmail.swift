@@ -14,10 +14,13 @@ public enum OutgoingEmail {
     ///   - automatic: a machine's email (rules, surveys: `Auto-Submitted`), not a person's reply.
     ///   - threading: the ticket's earlier messages, for replies.
     ///   - replyTo: where answers go (the tenant's mailbox address).
+    ///   - recordedBody: what the `email.queued` event keeps instead of `body`, for an email that
+    ///     carries a credential (a sign-in link): the job that sends it has the body, and the
+    ///     history, which lives on, never does.
     static func queue(
         to address: String, subject: String, body: String, ticketID: TicketID?, tenant: TenantID, source: String,
         tx: any TenantTransaction, at date: Date, automatic: Bool = true, threading: EmailThreading = EmailThreading(),
-        replyTo: String? = nil
+        replyTo: String? = nil, recordedBody: String? = nil
     ) async throws {
         var payload: [String: JSONValue] = [
             "to": .string(address), "subject": .string(subject), "body": .string(body),
@@ -27,9 +30,11 @@ public enum OutgoingEmail {
         if let replyTo { payload["reply_to"] = .string(replyTo) }
         if let inReplyTo = threading.inReplyTo { payload["in_reply_to"] = .string(inReplyTo) }
         if !threading.references.isEmpty { payload["references"] = .array(threading.references.map(JSONValue.string)) }
+        var recorded = payload
+        if let recordedBody { recorded["body"] = .string(recordedBody) }
         let event = DomainEvent(
             tenantID: tenant, type: "email.queued", subjectType: ticketID == nil ? "email" : "ticket",
-            subjectID: ticketID?.description ?? address, actor: .system(source), data: payload, occurredAt: date)
+            subjectID: ticketID?.description ?? address, actor: .system(source), data: recorded, occurredAt: date)
         let job = Job(
             id: event.id.description, name: jobName, tenantID: tenant,
             payload: String(decoding: try JSONEncoder().encode(payload), as: UTF8.self))

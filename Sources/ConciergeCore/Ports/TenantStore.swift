@@ -60,4 +60,5 @@ public protocol TenantTransaction: Sendable {
     var webhookIntake: any WebhookIntakeRepository { get }
     var crmSync: any CRMSyncRepository { get }
     var reporting: any ReportingRepository { get }
+    var portal: any PortalAccessRepository { get }
 }

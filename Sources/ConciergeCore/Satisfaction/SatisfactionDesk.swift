@@ -119,38 +119,88 @@ public struct SatisfactionDesk: Sendable {
             throw AppError.notFound("survey")
         }
         let at = now()
+        let comment = try Self.checkedComment(comment)
+        return try await store.transaction(tenant) { tx in
+            guard let survey = try await tx.satisfaction.find(digest: digest) else { throw AppError.notFound("survey") }
+            return try await record(survey, rating: rating, comment: comment, source: "email", tx: tx, at: at)
+        }
+    }
+
+    /// Records the rating a customer gives their solved or closed request in the portal, on the
+    /// request's CSAT survey: the same row the survey email answers (so the customer 360, the
+    /// results and the triggers see it alike). A survey the worker has not planned yet is
+    /// planned now; one not emailed yet is marked sent, so no email asks again.
+    /// - Throws: `conflict` (`not_solved`, `already_answered`, `expired`); `invalidInput`.
+    func answer(ticket: Ticket, rating: Int, comment: String?, tx: any TenantTransaction, at: Date) async throws
+        -> SatisfactionSurvey
+    {
+        let comment = try Self.checkedComment(comment)
+        guard ticket.status == .solved || ticket.status == .closed else {
+            throw AppError(.conflict, code: "not_solved", message: "a request is rated once it is solved")
+        }
+        var survey = try await tx.satisfaction.surveys(ofTicket: ticket.id).first { $0.kind == .csat }
+        if survey == nil {
+            let sendAt = at.addingTimeInterval(Self.seconds(policy.delay))
+            _ = try await tx.satisfaction.insert(
+                SatisfactionSurvey(
+                    kind: .csat, ticketID: ticket.id, customerID: ticket.requesterID, agentID: ticket.assigneeID,
+                    sendAt: sendAt, expiresAt: sendAt.addingTimeInterval(Self.seconds(policy.lifetime)),
+                    createdAt: at))
+            survey = try await tx.satisfaction.surveys(ofTicket: ticket.id).first { $0.kind == .csat }
+        }
+        guard let survey else { throw AppError.notFound("survey") }
+        if survey.sentAt == nil, survey.answeredAt == nil {
+            // A digest no link carries: the survey counts as delivered, through the portal.
+            try await tx.satisfaction.markSent(
+                survey.id, digest: SecretToken.digest(SecretToken.generate(prefix: Self.secretPrefix)), at: at)
+        }
+        return try await record(survey, rating: rating, comment: comment, source: "portal", tx: tx, at: at)
+    }
+
+    /// A survey comment as stored: trimmed, `nil` when empty. - Throws: over 5000 characters.
+    static func checkedComment(_ comment: String?) throws -> String? {
         let comment = comment?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
         if let comment, comment.count > 5000 {
             throw AppError(.invalidInput, code: "too_long", message: "at most 5000 characters", field: "comment")
         }
-        return try await store.transaction(tenant) { tx in
-            guard var survey = try await tx.satisfaction.find(digest: digest) else { throw AppError.notFound("survey") }
-            guard survey.kind.ratings.contains(rating) else {
-                throw AppError(
-                    .invalidInput, code: "out_of_range",
-                    message: "must be \(survey.kind.ratings.lowerBound)-\(survey.kind.ratings.upperBound)",
-                    field: "rating")
-            }
-            guard survey.answeredAt == nil else {
-                throw AppError(.conflict, code: "already_answered", message: "this survey was already answered")
-            }
-            guard survey.expiresAt > at else {
-                throw AppError(.conflict, code: "expired", message: "this survey link has expired")
-            }
-            guard try await tx.satisfaction.answer(survey.id, rating: rating, comment: comment, at: at) else {
-                throw AppError(.conflict, code: "already_answered", message: "this survey was already answered")
-            }
-            survey.rating = rating
-            survey.comment = comment
-            survey.answeredAt = at
-            if let ticketID = survey.ticketID, var ticket = try await tx.tickets.find(id: ticketID) {
-                ticket.updatedAt = at
-                try await desk.record(
-                    "ticket.satisfaction_received", ticket, actor: .system("customer:\(survey.customerID)"), tx: tx,
-                    data: ["rating": .number(Double(rating)), "comment": comment.map(JSONValue.string) ?? .null])
-            }
-            return survey
+        return comment
+    }
+
+    /// Records an answer to `survey` once, before it expires, and the ticket's
+    /// `ticket.satisfaction_received` event.
+    private func record(
+        _ survey: SatisfactionSurvey, rating: Int, comment: String?, source: String, tx: any TenantTransaction,
+        at: Date
+    ) async throws -> SatisfactionSurvey {
+        var survey = survey
+        guard survey.kind.ratings.contains(rating) else {
+            throw AppError(
+                .invalidInput, code: "out_of_range",
+                message: "must be \(survey.kind.ratings.lowerBound)-\(survey.kind.ratings.upperBound)",
+                field: "rating")
         }
+        guard survey.answeredAt == nil else {
+            throw AppError(.conflict, code: "already_answered", message: "this survey was already answered")
+        }
+        guard survey.expiresAt > at else {
+            throw AppError(.conflict, code: "expired", message: "this survey link has expired")
+        }
+        guard try await tx.satisfaction.answer(survey.id, rating: rating, comment: comment, at: at) else {
+            throw AppError(.conflict, code: "already_answered", message: "this survey was already answered")
+        }
+        survey.rating = rating
+        survey.comment = comment
+        survey.answeredAt = at
+        if let ticketID = survey.ticketID, var ticket = try await tx.tickets.find(id: ticketID) {
+            ticket.updatedAt = at
+            try await desk.record(
+                "ticket.satisfaction_received", ticket, actor: .system("customer:\(survey.customerID)"), tx: tx,
+                data: [
+                    "rating": .number(Double(rating)), "comment": comment.map(JSONValue.string) ?? .null,
+                    "source": .string(source),
+                ])
+        }
+        return survey
     }
 
     public func surveys(ofTicket reference: TicketReference, tenant: TenantID) async throws -> [SatisfactionSurvey] {

@@ -25,6 +25,8 @@ public struct TicketQuery: Sendable, Equatable {
     public var assignee: Assignee?
     public var groupIDs: [GroupID] = []
     public var requesterID: CustomerID?
+    /// Leaves out internal work tickets (those spawned from a request: `parentID` set).
+    public var topLevelOnly = false
     public var organizationID: OrganizationID?
     /// Every tag must be present.
     public var tags: [String] = []

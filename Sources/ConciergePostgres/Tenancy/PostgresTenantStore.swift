@@ -119,4 +119,7 @@ struct PostgresTenantTransaction: TenantTransaction {
     var assets: any AssetRepository {
         AssetPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
     }
+    var portal: any PortalAccessRepository {
+        PortalAccessPostgresRepository(tenantID: tenantID, connection: connection, logger: logger)
+    }
 }

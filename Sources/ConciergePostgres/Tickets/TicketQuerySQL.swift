@@ -42,6 +42,7 @@ struct TicketQuerySQL {
             conditions.append("t.group_id = ANY(\(try bind(query.groupIDs.map(\.rawValue))))")
         }
         if let requester = query.requesterID { conditions.append("t.requester_id = \(try bind(requester.rawValue))") }
+        if query.topLevelOnly { conditions.append("t.parent_id IS NULL") }
         if let organization = query.organizationID {
             conditions.append("t.organization_id = \(try bind(organization.rawValue))")
         }
