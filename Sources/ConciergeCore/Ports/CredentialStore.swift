@@ -14,7 +14,8 @@ public protocol CredentialStore: Sendable {
     func revokeToken(_ id: APITokenID, of tenant: TenantID, at: Date) async throws -> Bool
 
     func insert(_ session: Session, digest: [UInt8]) async throws
-    /// The unexpired session with this digest; slides `lastSeenAt`.
+    /// The unexpired session with this digest; records its use in `lastSeenAt` at most once a
+    /// minute, so a page view is a read, not a write (and a commit) of its own.
     func useSession(digest: [UInt8], now: Date) async throws -> Session?
     func deleteSession(digest: [UInt8]) async throws
     /// Signs a user out everywhere (deactivation, password change).

@@ -61,17 +61,25 @@ public struct CredentialPostgresStore: CredentialStore {
             """, logger: logger)
     }
 
+    /// How stale `last_seen_at` may get before a use writes it.
+    static let touchInterval: TimeInterval = 60
+
     public func useSession(digest: [UInt8], now: Date) async throws -> Session? {
         let rows = try await client.query(
             """
-            UPDATE sessions SET last_seen_at = \(now)
+            SELECT tenant_id, user_id, csrf_token, created_at, last_seen_at, expires_at FROM sessions
             WHERE token_digest = \(Data(digest)) AND expires_at > \(now)
-            RETURNING tenant_id, user_id, csrf_token, created_at, last_seen_at, expires_at
             """, logger: logger)
         for try await row in rows.decode((UUID, UUID, String, Date, Date, Date).self) {
-            return Session(
+            var session = Session(
                 tenantID: TenantID(row.0), userID: UserID(row.1), csrfToken: row.2, createdAt: row.3, lastSeenAt: row.4,
                 expiresAt: row.5)
+            if now.timeIntervalSince(session.lastSeenAt) >= Self.touchInterval {
+                try await client.query(
+                    "UPDATE sessions SET last_seen_at = \(now) WHERE token_digest = \(Data(digest))", logger: logger)
+                session.lastSeenAt = now
+            }
+            return session
         }
         return nil
     }
