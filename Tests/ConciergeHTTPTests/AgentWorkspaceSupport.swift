@@ -15,13 +15,14 @@ struct AgentBrowser {
     let tenant: TenantID
     let user: UserID
 
-    /// A tenant with an agent (locale `locale`, or the tenant's), signed in through the form.
+    /// A tenant with a user of `role` (an agent by default; locale `locale`, or the tenant's),
+    /// signed in through the form.
     static func signIn(
-        _ platform: Platform, _ client: any TestClientProtocol, locale: Tenant.Locale? = nil
+        _ platform: Platform, _ client: any TestClientProtocol, locale: Tenant.Locale? = nil, role: Role = .agent
     ) async throws -> AgentBrowser {
         let tenant = try await platform.makeTenant().tenant
         let user = try await platform.users.create(
-            .init(email: "zhang@example.cn", name: "张坐席", role: .agent, password: "correct horse battery"),
+            .init(email: "zhang@example.cn", name: "张坐席", role: role, password: "correct horse battery"),
             grantedBy: .owner, actor: .system("t"), tenant: tenant.id)
         if let locale {
             _ = try await platform.users.update(

