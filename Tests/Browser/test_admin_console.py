@@ -101,3 +101,38 @@ def test_time_zone_and_colour_are_applied_to_the_workspace(concierge, chromium, 
     header = chromium.find_element(By.CSS_SELECTOR, ".topbar")
     assert header.value_of_css_property("background-color") in ("rgba(10, 125, 85, 1)", "rgb(10, 125, 85)")
     assert_no_policy_violation(chromium)
+
+
+def test_a_user_and_a_group_are_created_and_the_user_added(concierge, chromium, text, screenshots):
+    open_page(chromium, concierge, "/admin/users")
+    chromium.find_element(*by_test_id("user-name")).send_keys("赵六 Zhao")
+    chromium.find_element(*by_test_id("user-email")).send_keys("zhao.liu@demo.concierge.local")
+    Select(chromium.find_element(*by_test_id("user-role"))).select_by_value("agent")
+    chromium.find_element(*by_test_id("user-password")).send_keys("zhao liu password 2026")
+    submit(chromium, by_test_id("user-create-submit"))
+    assert flash(chromium) == text["admin_flash_created"]
+    assert chromium.find_element(*by_test_id("user-heading")).text == "赵六 Zhao"
+    shot(chromium, screenshots, "user")
+    open_page(chromium, concierge, "/admin/users")
+    assert any("赵六 Zhao" in row.text for row in chromium.find_elements(*by_test_id("user-row")))
+    shot(chromium, screenshots, "users")
+    shot(chromium, screenshots, "users-phone", phone=True)
+
+    open_page(chromium, concierge, "/admin/groups")
+    chromium.find_element(*by_test_id("group-name")).send_keys("华东现场服务")
+    chromium.find_element(*by_test_id("group-key")).send_keys("east-field")
+    submit(chromium, by_test_id("group-create-submit"))
+    assert flash(chromium) == text["admin_flash_created"]
+    Select(chromium.find_element(*by_test_id("member-candidate"))).select_by_visible_text(
+        "赵六 Zhao <zhao.liu@demo.concierge.local>")
+    submit(chromium, by_test_id("member-add"))
+    assert flash(chromium) == text["admin_flash_member_added"]
+    assert [row.text.split("\n")[0] for row in chromium.find_elements(*by_test_id("member-row"))][0].startswith("赵六 Zhao")
+    shot(chromium, screenshots, "group")
+    groups = concierge.api("GET", "/api/v1/groups")["groups"]
+    group = next(group for group in groups if group["key"] == "east-field")
+    users = concierge.api("GET", "/api/v1/users?limit=200")["users"]
+    zhao = next(user for user in users if user["email"] == "zhao.liu@demo.concierge.local")
+    assert zhao["role"] == "agent" and zhao["status"] == "active"
+    assert group["member_ids"] == [zhao["id"]]
+    assert_no_policy_violation(chromium)

@@ -27,7 +27,9 @@ struct AdminFormErrors {
         let text =
             catalogue.strings[key] != nil
             ? catalogue.text(key) : catalogue.text("admin_error_other", ["detail": error.message])
-        if let path = error.field, let root = Self.root(of: path), formFields.contains(root) {
+        if let path = error.field ?? Self.conflictFields[error.code], let root = Self.root(of: path),
+            formFields.contains(root)
+        {
             fields = [root: path == root ? text : "\(path): \(text)"]
             form = nil
         } else {
@@ -53,6 +55,9 @@ struct AdminFormErrors {
         default: .unprocessableContent
         }
     }
+
+    /// The field a conflict is about, for the conflicts the store reports without one.
+    static let conflictFields = ["email_taken": "email", "key_taken": "key"]
 
     /// The form field a path starts with: `options[2].key` → `options`.
     static func root(of path: String) -> String? {

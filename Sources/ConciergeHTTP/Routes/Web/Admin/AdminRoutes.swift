@@ -14,5 +14,7 @@ struct AdminRoutes {
             .group(context: TenantContext.self)
         AdminHomeRoutes(services: services, resources: resources).register(on: console)
         AdminSettingsRoutes(services: services, resources: resources).register(on: console)
+        AdminUserRoutes(services: services, resources: resources).register(on: console)
+        AdminGroupRoutes(services: services, resources: resources).register(on: console)
     }
 }
