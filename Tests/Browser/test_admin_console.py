@@ -136,3 +136,28 @@ def test_a_user_and_a_group_are_created_and_the_user_added(concierge, chromium, 
     assert zhao["role"] == "agent" and zhao["status"] == "active"
     assert group["member_ids"] == [zhao["id"]]
     assert_no_policy_violation(chromium)
+
+
+def test_an_api_token_shows_its_secret_once(concierge, chromium, text, screenshots):
+    open_page(chromium, concierge, "/admin/tokens")
+    chromium.find_element(*by_test_id("token-name-input")).send_keys("ERP 同步")
+    Select(chromium.find_element(*by_test_id("token-role"))).select_by_value("agent")
+    submit(chromium, by_test_id("token-create-submit"))
+    secret = chromium.find_element(*by_test_id("token-secret")).text
+    assert secret.startswith("cnc_")
+    shot(chromium, screenshots, "token-issued")
+    # The secret works against the API with the role it was given.
+    request = urllib.request.Request(concierge.base_url + "/api/v1/me", headers={"Authorization": f"Bearer {secret}"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert json.loads(response.read())["role"] == "agent"
+    # Back on the list the token is there, its secret is not.
+    chromium.find_element(*by_test_id("token-done")).click()
+    wait(chromium).until(seen.url_matches(r"/admin/tokens$"))
+    assert "ERP 同步" in [cell.text for cell in chromium.find_elements(*by_test_id("token-name"))]
+    assert secret not in chromium.page_source
+    # Going back does not bring it back either: the page was never cached (no-store).
+    chromium.back()
+    assert secret not in chromium.page_source
+    open_page(chromium, concierge, "/admin/tokens")
+    shot(chromium, screenshots, "tokens")
+    assert_no_policy_violation(chromium)

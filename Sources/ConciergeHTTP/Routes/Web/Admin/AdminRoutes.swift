@@ -16,5 +16,6 @@ struct AdminRoutes {
         AdminSettingsRoutes(services: services, resources: resources).register(on: console)
         AdminUserRoutes(services: services, resources: resources).register(on: console)
         AdminGroupRoutes(services: services, resources: resources).register(on: console)
+        AdminTokenRoutes(services: services, resources: resources).register(on: console)
     }
 }
