@@ -161,3 +161,51 @@ def test_an_api_token_shows_its_secret_once(concierge, chromium, text, screensho
     open_page(chromium, concierge, "/admin/tokens")
     shot(chromium, screenshots, "tokens")
     assert_no_policy_violation(chromium)
+
+
+def closed_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_a_failed_delivery_is_found_in_the_log_and_replayed(concierge, chromium, text, screenshots):
+    connector = concierge.api("POST", "/api/v1/connectors", {
+        "key": "browser-hook", "kind": "webhook", "name": "浏览器测试 Webhook",
+        "settings": {"url": f"http://127.0.0.1:{closed_port()}/hook"},
+        "secrets": {"signing_secret": "browser-secret-never-shown"}, "events": ["ticket.created"],
+    })["connector"]
+    try:
+        concierge.create_ticket("连接器测试 connector check")
+        # The worker delivers the ticket.created event; a local address is refused for good
+        # (shared mode), so the delivery fails at its first attempt.
+        path = f"/admin/connectors/{connector['id']}?status=failed"
+        deadline = time.monotonic() + 30
+        while True:
+            open_page(chromium, concierge, path)
+            rows = chromium.find_elements(*by_test_id("delivery-row"))
+            if rows or time.monotonic() > deadline:
+                break
+            time.sleep(1)
+        assert len(rows) == 1, "no failed delivery within 30 s"
+        assert rows[0].get_attribute("data-status") in ("failed", "quarantined")
+        assert "127.0.0.1" in chromium.find_element(*by_test_id("delivery-error")).text
+        assert "browser-secret-never-shown" not in chromium.page_source
+        assert chromium.find_element(*by_test_id("connector-secret")).text == text["admin_connector_secret_set"]
+        shot(chromium, screenshots, "connector")
+        submit(chromium, by_test_id("delivery-replay"))
+        assert flash(chromium) == text["admin_flash_replayed"]
+        deliveries = concierge.api("GET", f"/api/v1/connectors/{connector['id']}/deliveries")["deliveries"]
+        assert len(deliveries) == 1 and deliveries[0]["status"] in ("pending", "quarantined")
+        # A test message is sent at once and fails the same way.
+        submit(chromium, by_test_id("connector-test"))
+        assert flash(chromium) == text["admin_flash_test_failed"]
+        open_page(chromium, concierge, "/admin/connectors")
+        assert any("浏览器测试 Webhook" in row.text for row in chromium.find_elements(*by_test_id("connector-row")))
+        shot(chromium, screenshots, "connectors")
+        assert_no_policy_violation(chromium)
+    finally:
+        request = urllib.request.Request(
+            f"{concierge.base_url}/api/v1/connectors/{connector['id']}", method="DELETE",
+            headers={"Authorization": f"Bearer {concierge.token}"})
+        urllib.request.urlopen(request, timeout=10).close()

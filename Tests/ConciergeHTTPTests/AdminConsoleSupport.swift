@@ -1,10 +1,13 @@
+import ConciergeCore
 import ConciergeDomain
+import ConciergePostgres
 import ConciergeRuntime
 import ConciergeTestSupport
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import NIOCore
+import Testing
 
 /// Helpers for the admin console's router tests: an admin signed in, the JSON API read with
 /// the same session, multipart posts.
@@ -14,6 +17,28 @@ extension AgentBrowser {
         _ platform: Platform, _ client: any TestClientProtocol, locale: Tenant.Locale? = nil
     ) async throws -> AgentBrowser {
         try await signIn(platform, client, locale: locale, role: .admin)
+    }
+
+    /// Another browser: a colleague of `role` in this browser's tenant, signed in through the form.
+    func colleague(_ platform: Platform, role: Role) async throws -> AgentBrowser {
+        let email = "\(role.rawValue).\(UUID().uuidString.prefix(6).lowercased())@example.cn"
+        let user = try await platform.users.create(
+            .init(email: email, name: "同事", role: role, password: "colleague password"), grantedBy: .owner,
+            actor: .system("t"), tenant: tenant)
+        let slug = try #require(try await platform.tenants.find(id: tenant)).slug.rawValue
+        let form = try await client.page(.get, "/agent/login")
+        let signIn = try await client.page(
+            .post, "/agent/login",
+            form: [
+                "csrf_token": form.hiddenValue("csrf_token") ?? "", "tenant": slug, "email": email,
+                "password": "colleague password",
+            ],
+            cookie: "concierge_login_csrf=\(form.cookie("concierge_login_csrf") ?? "")")
+        let cookie = "concierge_session=\(signIn.cookie("concierge_session") ?? "")"
+        let list = try await client.page(.get, "/agent/tickets", cookie: cookie)
+        return AgentBrowser(
+            client: client, cookie: cookie, csrfToken: list.hiddenValue("csrf_token") ?? "", tenant: tenant,
+            user: user.id)
     }
 
     /// A JSON API request with this browser's session (and its CSRF header for writes).

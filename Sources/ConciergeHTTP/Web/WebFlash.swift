@@ -33,6 +33,9 @@ enum WebFlash: String, CaseIterable {
     case adminRevoked = "admin_revoked"
     case adminLogoSaved = "admin_logo_saved"
     case adminLogoRemoved = "admin_logo_removed"
+    case adminTestDelivered = "admin_test_delivered"
+    case adminTestFailed = "admin_test_failed"
+    case adminReplayed = "admin_replayed"
 
     /// A flash as a page shows it.
     struct Shown {
@@ -51,7 +54,9 @@ enum WebFlash: String, CaseIterable {
 
     var isError: Bool {
         switch self {
-        case .conflict, .emptyBody, .ticketClosed, .refused, .bulkPartly, .nothingSelected, .fileRefused: true
+        case .conflict, .emptyBody, .ticketClosed, .refused, .bulkPartly, .nothingSelected, .fileRefused,
+            .adminTestFailed:
+            true
         default: false
         }
     }

@@ -17,5 +17,6 @@ struct AdminRoutes {
         AdminUserRoutes(services: services, resources: resources).register(on: console)
         AdminGroupRoutes(services: services, resources: resources).register(on: console)
         AdminTokenRoutes(services: services, resources: resources).register(on: console)
+        AdminConnectorRoutes(services: services, resources: resources).register(on: console)
     }
 }
