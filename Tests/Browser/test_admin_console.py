@@ -209,3 +209,44 @@ def test_a_failed_delivery_is_found_in_the_log_and_replayed(concierge, chromium,
             f"{concierge.base_url}/api/v1/connectors/{connector['id']}", method="DELETE",
             headers={"Authorization": f"Bearer {concierge.token}"})
         urllib.request.urlopen(request, timeout=10).close()
+
+
+def test_a_dropdown_field_shows_on_the_agent_ticket_page(concierge, chromium, text, screenshots):
+    open_page(chromium, concierge, "/admin/fields")
+    chromium.find_element(*by_test_id("field-new")).click()
+    wait(chromium).until(seen.visibility_of_element_located(by_test_id("field-key")))
+    chromium.find_element(*by_test_id("field-key")).send_keys("service_mode")
+    Select(chromium.find_element(*by_test_id("field-type"))).select_by_value("dropdown")
+    chromium.find_element(*by_test_id("field-label-zh")).send_keys("服务方式")
+    chromium.find_element(*by_test_id("field-label-en")).send_keys("Service mode")
+    options = chromium.find_element(*by_test_id("field-options"))
+    options.send_keys("on_site | 上门服务 | On site")
+    options.send_keys("\n")
+    options.send_keys("remote | 远程支持 | Remote")
+    submit(chromium, by_test_id("field-submit"))
+    assert flash(chromium) == text["admin_flash_created"]
+    shot(chromium, screenshots, "field")
+    open_page(chromium, concierge, "/admin/fields")
+    assert any("服务方式" in row.text for row in chromium.find_elements(*by_test_id("field-row")))
+    shot(chromium, screenshots, "fields")
+    # The default form ("一般咨询") takes the field, so tickets may carry it.
+    open_page(chromium, concierge, "/admin/forms")
+    link = next(link for link in chromium.find_elements(*by_test_id("form-link")) if link.text == "一般咨询")
+    link.click()
+    wait(chromium).until(seen.visibility_of_element_located(by_test_id("form-fields")))
+    chromium.find_element(By.CSS_SELECTOR, 'input[name="field_keys"][value="service_mode"]').click()
+    submit(chromium, by_test_id("form-submit"))
+    assert flash(chromium) == text["admin_flash_saved"]
+    shot(chromium, screenshots, "form")
+    forms = concierge.api("GET", "/api/v1/ticket-forms")["ticket_forms"]
+    assert next(form for form in forms if form["key"] == "general")["field_keys"] == ["region", "service_mode"]
+    # A ticket with a value for it shows the field by its labels on the agent's page.
+    ticket = concierge.api("POST", "/api/v1/tickets", {
+        "subject": "现场检修 field check", "description": "浏览器测试", "custom_fields": {"service_mode": "on_site"},
+        "requester": {"email": "customer@example.cn", "name": "测试客户"},
+    })["ticket"]
+    open_page(chromium, concierge, f"/agent/tickets/{ticket['number']}")
+    values = [element.text for element in chromium.find_elements(*by_test_id("custom-field"))]
+    assert "上门服务" in values
+    assert "服务方式" in chromium.find_element(By.CSS_SELECTOR, ".facts").text
+    assert_no_policy_violation(chromium)

@@ -36,6 +36,8 @@ enum WebFlash: String, CaseIterable {
     case adminTestDelivered = "admin_test_delivered"
     case adminTestFailed = "admin_test_failed"
     case adminReplayed = "admin_replayed"
+    case adminActivated = "admin_activated"
+    case adminDeactivatedItem = "admin_deactivated_item"
 
     /// A flash as a page shows it.
     struct Shown {

@@ -21,8 +21,8 @@ enum AdminPaths {
     static func group(_ id: GroupID) -> String { "\(groups)/\(id)" }
     static func token(_ id: APITokenID) -> String { "\(tokens)/\(id)" }
     static func connector(_ id: ConnectorID) -> String { "\(connectors)/\(id)" }
-    static func field(_ key: String) -> String { "\(fields)/\(key)" }
-    static func form(_ key: String) -> String { "\(forms)/\(key)" }
+    static func field(_ id: CustomFieldID) -> String { "\(fields)/\(id)" }
+    static func form(_ id: TicketFormID) -> String { "\(forms)/\(id)" }
 
     /// Whether `path` is a page of the console (`/admin`, `/admin/…`, `/admin?…`).
     static func contains(_ path: String) -> Bool {

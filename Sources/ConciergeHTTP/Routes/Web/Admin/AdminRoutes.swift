@@ -18,5 +18,7 @@ struct AdminRoutes {
         AdminGroupRoutes(services: services, resources: resources).register(on: console)
         AdminTokenRoutes(services: services, resources: resources).register(on: console)
         AdminConnectorRoutes(services: services, resources: resources).register(on: console)
+        AdminFieldRoutes(services: services, resources: resources).register(on: console)
+        AdminFormRoutes(services: services, resources: resources).register(on: console)
     }
 }
