@@ -250,3 +250,30 @@ def test_a_dropdown_field_shows_on_the_agent_ticket_page(concierge, chromium, te
     assert "上门服务" in values
     assert "服务方式" in chromium.find_element(By.CSS_SELECTOR, ".facts").text
     assert_no_policy_violation(chromium)
+
+
+def test_sla_calendars_and_rules_are_listed_and_edited(concierge, chromium, text, screenshots):
+    open_page(chromium, concierge, "/admin/sla")
+    assert chromium.find_elements(*by_test_id("policy-row")) and chromium.find_elements(*by_test_id("calendar-row"))
+    shot(chromium, screenshots, "sla")
+    chromium.find_element(*by_test_id("calendar-new")).click()
+    wait(chromium).until(seen.visibility_of_element_located(by_test_id("calendar-key")))
+    chromium.find_element(*by_test_id("calendar-key")).send_keys("browser-office")
+    chromium.find_element(*by_test_id("calendar-holidays-input")).send_keys("2026-10-01\n2026-10-02")
+    chromium.find_element(*by_test_id("calendar-workdays-input")).send_keys("2026-10-10 09:00-12:00")
+    submit(chromium, by_test_id("calendar-submit"))
+    assert flash(chromium) == text["admin_flash_created"]
+    shot(chromium, screenshots, "calendar")
+    calendars = concierge.api("GET", "/api/v1/business-calendars")["business_calendars"]
+    created = next(calendar for calendar in calendars if calendar["key"] == "browser-office")
+    assert created["holidays"] == ["2026-10-01", "2026-10-02"]
+    assert created["workdays"] == [{"date": "2026-10-10", "hours": [["09:00", "12:00"]]}]
+    open_page(chromium, concierge, "/admin/sla/policies/standard")
+    shot(chromium, screenshots, "policy")
+    open_page(chromium, concierge, "/admin/rules")
+    assert chromium.find_elements(*by_test_id("trigger-row")) and chromium.find_elements(*by_test_id("automation-row"))
+    shot(chromium, screenshots, "rules")
+    chromium.find_element(*by_test_id("rule-link")).click()
+    wait(chromium).until(seen.visibility_of_element_located(by_test_id("rule-conditions")))
+    shot(chromium, screenshots, "rule")
+    assert_no_policy_violation(chromium)

@@ -38,6 +38,7 @@ enum WebFlash: String, CaseIterable {
     case adminReplayed = "admin_replayed"
     case adminActivated = "admin_activated"
     case adminDeactivatedItem = "admin_deactivated_item"
+    case adminDeleted = "admin_deleted"
 
     /// A flash as a page shows it.
     struct Shown {

@@ -13,12 +13,16 @@ struct AdminFormErrors {
     let fields: [String: String]
     /// A message for the whole form, when the error names no field of it.
     let form: String?
+    /// The full path the error names (`weekly.mon[1]`), for pages that place errors finer than
+    /// by form field.
+    let path: String?
 
     static let none = AdminFormErrors(fields: [:], form: nil)
 
-    init(fields: [String: String], form: String?) {
+    init(fields: [String: String], form: String?, path: String? = nil) {
         self.fields = fields
         self.form = form
+        self.path = path
     }
 
     /// `error` shown on a form with `formFields`.
@@ -27,9 +31,8 @@ struct AdminFormErrors {
         let text =
             catalogue.strings[key] != nil
             ? catalogue.text(key) : catalogue.text("admin_error_other", ["detail": error.message])
-        if let path = error.field ?? Self.conflictFields[error.code], let root = Self.root(of: path),
-            formFields.contains(root)
-        {
+        path = error.field ?? Self.conflictFields[error.code]
+        if let path, let root = Self.root(of: path), formFields.contains(root) {
             fields = [root: path == root ? text : "\(path): \(text)"]
             form = nil
         } else {

@@ -4,18 +4,17 @@ import ConciergeDomain
 enum AdminPaths {
     static let home = "/admin"
     static let settings = "/admin/settings"
-    static let logo = "/admin/settings/logo"
-    static let logoRemoval = "/admin/settings/logo/remove"
     static let users = "/admin/users"
     static let groups = "/admin/groups"
     static let tokens = "/admin/tokens"
     static let connectors = "/admin/connectors"
     static let fields = "/admin/fields"
-    static let newField = "/admin/fields/new"
     static let forms = "/admin/forms"
-    static let newForm = "/admin/forms/new"
     static let serviceLevels = "/admin/sla"
-    static let rules = "/admin/rules"
+    static let calendars = "/admin/sla/calendars"
+    static let policies = "/admin/sla/policies"
+    static let triggers = "/admin/rules/triggers"
+    static let automations = "/admin/rules/automations"
 
     static func user(_ id: UserID) -> String { "\(users)/\(id)" }
     static func group(_ id: GroupID) -> String { "\(groups)/\(id)" }
@@ -23,6 +22,10 @@ enum AdminPaths {
     static func connector(_ id: ConnectorID) -> String { "\(connectors)/\(id)" }
     static func field(_ id: CustomFieldID) -> String { "\(fields)/\(id)" }
     static func form(_ id: TicketFormID) -> String { "\(forms)/\(id)" }
+    static func calendar(_ key: String) -> String { "\(calendars)/\(key)" }
+    static func policy(_ key: String) -> String { "\(policies)/\(key)" }
+    static func trigger(_ key: String) -> String { "\(triggers)/\(key)" }
+    static func automation(_ key: String) -> String { "\(automations)/\(key)" }
 
     /// Whether `path` is a page of the console (`/admin`, `/admin/…`, `/admin?…`).
     static func contains(_ path: String) -> Bool {

@@ -75,21 +75,15 @@ struct AdminFieldRoutes {
     }
 
     /// The definition the editor describes, over `existing` when editing.
-    /// - Throws: `invalid_parameter` on `type` or `position` for values no form offers.
+    /// - Throws: `invalid_parameter` on `type` for a value no form offers, `invalid_number` on
+    ///   `position`.
     static func definition(_ values: AdminFieldPage.Values, over existing: CustomFieldDefinition?, position: Int) throws
         -> CustomFieldDefinition
     {
         guard let type = CustomFieldType(rawValue: values.type) else {
             throw AppError(.invalidInput, code: "invalid_parameter", message: "type is not valid", field: "type")
         }
-        var order = position
-        if !values.position.isEmpty {
-            guard let typed = Int(values.position) else {
-                throw AppError(
-                    .invalidInput, code: "invalid_parameter", message: "position is not a number", field: "position")
-            }
-            order = typed
-        }
+        let order = values.position.isEmpty ? position : try AdminInput.wholeNumber(values.position, field: "position")
         return CustomFieldDefinition(
             id: existing?.id ?? CustomFieldID(), key: values.key,
             labels: LocalizedText(zhCN: values.labelZh, en: values.labelEn), type: type,

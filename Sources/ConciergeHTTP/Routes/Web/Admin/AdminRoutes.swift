@@ -20,5 +20,7 @@ struct AdminRoutes {
         AdminConnectorRoutes(services: services, resources: resources).register(on: console)
         AdminFieldRoutes(services: services, resources: resources).register(on: console)
         AdminFormRoutes(services: services, resources: resources).register(on: console)
+        AdminServiceLevelRoutes(services: services, resources: resources).register(on: console)
+        AdminRuleRoutes(services: services, resources: resources).register(on: console)
     }
 }
