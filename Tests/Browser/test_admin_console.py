@@ -5,10 +5,8 @@ custom field that then shows on the agent's ticket page. The tests run in file o
 share one signed-in browser; the module signs out and restores the tenant's zone at the end."""
 
 import json
-import re
 import socket
 import time
-import urllib.error
 import urllib.request
 from datetime import datetime
 from zoneinfo import ZoneInfo
