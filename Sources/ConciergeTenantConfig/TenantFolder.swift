@@ -71,7 +71,7 @@ public enum TenantFolder {
     }
 
     static func readTenant(_ root: YAMLValue) throws -> (TenantSlug, TenantSettingsChange) {
-        let entries = try root.mapping(allowed: ["slug", "name", "time_zone", "locale"])
+        let entries = try root.mapping(allowed: ["slug", "name", "time_zone", "locale", "brand_color"])
         guard let slugValue = entries["slug"] else { throw root.error("is required", field: "slug") }
         let slug = try located(slugValue) { try TenantSlug(try slugValue.string()) }
         var settings = TenantSettingsChange()
@@ -86,6 +86,9 @@ public enum TenantFolder {
             }
         }
         if let locale = entries["locale"] { settings.locale = try readLocale(locale) }
+        if let color = entries["brand_color"] {
+            settings.brandColor = .some(try located(color) { try BrandColor(try color.string()).hex })
+        }
         return (slug, settings)
     }
 

@@ -117,11 +117,10 @@ import Testing
                     + route.path.description.split(separator: "/").map { part in
                         part.hasPrefix(":") ? "{\(part.dropFirst())}" : String(part)
                     }.joined(separator: "/")
-                // The agent workspace's and the customer portal's HTML pages and their assets are
-                // not part of the JSON API.
-                if path == "/agent" || path.hasPrefix("/agent/") || path.hasPrefix("/assets/")
-                    || path.hasPrefix("/portal/")
-                {
+                // The HTML pages of the agent workspace, the admin console and the customer portal,
+                // and their assets, are not part of the JSON API.
+                let pages = ["/agent", "/admin", "/portal"]
+                if pages.contains(where: { path == $0 || path.hasPrefix("\($0)/") }) || path.hasPrefix("/assets/") {
                     continue
                 }
                 let operations = paths[path] ?? [:]

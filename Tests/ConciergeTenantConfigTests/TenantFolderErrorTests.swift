@@ -59,7 +59,10 @@ struct TenantFolderErrorTests {
         BrokenFolder(
             name: "unknown tenant key", files: ["tenant.yaml": "slug: acme\ntimezone: Asia/Shanghai\n"],
             file: "tenant.yaml", line: 2, field: "timezone",
-            message: "unknown key; expected one of locale, name, slug, time_zone"),
+            message: "unknown key; expected one of brand_color, locale, name, slug, time_zone"),
+        BrokenFolder(
+            name: "bad brand colour", files: ["tenant.yaml": "slug: acme\nbrand_color: teal\n"], file: "tenant.yaml",
+            line: 2, field: "brand_color", message: "must be a hex colour such as #1f6feb"),
         BrokenFolder(
             name: "bad tenant locale", files: ["tenant.yaml": "slug: acme\nlocale: zh_CN\n"], file: "tenant.yaml",
             line: 2,

@@ -127,10 +127,13 @@ struct TenantFolderTests {
             name: "  Acme 公司  "
             time_zone: Europe/London
             locale: en
+            brand_color: "#0A7D55"
             """
         let blueprint = try readTenantFolder(["tenant.yaml": tenant])
         #expect(blueprint.slug.rawValue == "acme")
-        #expect(blueprint.settings == TenantSettingsChange(name: "Acme 公司", timeZone: "Europe/London", locale: .en))
+        #expect(
+            blueprint.settings
+                == TenantSettingsChange(name: "Acme 公司", timeZone: "Europe/London", locale: .en, brandColor: "#0a7d55"))
     }
 
     @Test func duplicateKeyInAMappingIsRefused() throws {

@@ -124,10 +124,14 @@ public struct UserAdministration: Sendable {
     }
 
     /// Changes a user. Deactivating or demoting signs the user out everywhere; the last active
-    /// owner can be neither demoted nor deactivated.
+    /// owner can be neither demoted nor deactivated, and nobody deactivates themselves (409
+    /// `cannot_deactivate_self`: another admin must, so a tenant is never locked out by a slip).
     public func update(_ id: UserID, _ change: Change, grantedBy grantor: Role, actor: Actor, tenant: TenantID)
         async throws -> User
     {
+        if change.status == .deactivated, actor == .user(id) {
+            throw AppError(.conflict, code: "cannot_deactivate_self", message: "you cannot deactivate yourself")
+        }
         let name: String?
         let skills: [String]?
         let regions: [String]?

@@ -41,4 +41,11 @@ public final class CachedTenantDirectory: TenantDirectory, @unchecked Sendable {
     }
 
     public func all() async throws -> [Tenant] { try await base.all() }
+
+    public func logoImage(of id: TenantID) async throws -> TenantLogoImage? { try await base.logoImage(of: id) }
+
+    public func setLogo(_ image: TenantLogoImage?, of id: TenantID, at time: Date) async throws {
+        try await base.setLogo(image, of: id, at: time)
+        lock.withLock { _ = entries.removeValue(forKey: id) }
+    }
 }

@@ -15,12 +15,17 @@ public struct Tenant: Sendable, Equatable, Codable {
     public var locale: Locale
     /// Which database holds this tenant's rows (`shared` or a named dedicated database).
     public var placement: String
+    /// The colour its pages' header and buttons take on; the product's own when `nil`.
+    public var brandColor: BrandColor?
+    /// The logo in its pages' header, if one was uploaded (the bytes are stored apart).
+    public var logo: TenantLogo?
     public var createdAt: Date
     public var updatedAt: Date
 
     public init(
         id: TenantID, slug: TenantSlug, name: String, status: TenantStatus, plan: String, seatLimit: Int,
-        timeZone: String, locale: Locale, placement: String, createdAt: Date, updatedAt: Date
+        timeZone: String, locale: Locale, placement: String, brandColor: BrandColor? = nil, logo: TenantLogo? = nil,
+        createdAt: Date, updatedAt: Date
     ) {
         self.id = id
         self.slug = slug
@@ -31,6 +36,8 @@ public struct Tenant: Sendable, Equatable, Codable {
         self.timeZone = timeZone
         self.locale = locale
         self.placement = placement
+        self.brandColor = brandColor
+        self.logo = logo
         self.createdAt = createdAt
         self.updatedAt = updatedAt
     }

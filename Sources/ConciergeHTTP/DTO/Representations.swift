@@ -13,6 +13,9 @@ struct TenantRepresentation: ResponseEncodable {
     var seatLimit: Int
     var timeZone: String
     var locale: String
+    var brandColor: String?
+    /// Where the logo is downloaded (with the same credential), `null` without a logo.
+    var logoUrl: String?
     var createdAt: Date
     var updatedAt: Date
 
@@ -25,6 +28,8 @@ struct TenantRepresentation: ResponseEncodable {
         seatLimit = tenant.seatLimit
         timeZone = tenant.timeZone
         locale = tenant.locale.rawValue
+        brandColor = tenant.brandColor?.hex
+        logoUrl = tenant.logo.map { "/api/v1/tenant/logo?v=\($0.version)" }
         createdAt = tenant.createdAt
         updatedAt = tenant.updatedAt
     }

@@ -14,11 +14,26 @@ struct TenantPatchBody: Decodable {
     var name: String?
     var timeZone: String?
     var locale: Tenant.Locale?
+    /// `null` clears the brand colour.
+    var brandColor: String??
 
     enum CodingKeys: String, CodingKey {
         case name
         case timeZone = "time_zone"
         case locale
+        case brandColor = "brand_color"
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decodeIfPresent(String.self, forKey: .name)
+        timeZone = try container.decodeIfPresent(String.self, forKey: .timeZone)
+        locale = try container.decodeIfPresent(Tenant.Locale.self, forKey: .locale)
+        brandColor = try container.decodeNullable(String.self, forKey: .brandColor)
+    }
+
+    var change: TenantSettingsChange {
+        TenantSettingsChange(name: name, timeZone: timeZone, locale: locale, brandColor: brandColor)
     }
 }
 

@@ -13,10 +13,11 @@ enum AgentPaths {
         return "\(login)?next=\(AgentTicketFilters.encode(path))"
     }
 
-    /// `path` when it is a workspace page of this site, else `nil`: the sign-in page must not
-    /// become a redirector to other sites (`//evil.example`, `/\evil.example`).
+    /// `path` when it is a workspace or admin console page of this site, else `nil`: the sign-in
+    /// page must not become a redirector to other sites (`//evil.example`, `/\evil.example`).
     static func returnPath(_ path: String?) -> String? {
-        guard let path, path.hasPrefix("/agent/"), !path.hasPrefix(login), !path.contains("\\"),
+        guard let path, path.hasPrefix("/agent/") || AdminPaths.contains(path), !path.hasPrefix(login),
+            !path.contains("\\"),
             !path.contains("//"), path.count <= 2000
         else { return nil }
         return path

@@ -29,6 +29,24 @@ enum WebFlash: String, CaseIterable {
     case passwordMismatch = "password_mismatch"
     case passwordTooWeak = "password_too_weak"
     case tooManyAttempts = "too_many_attempts"
+    // The admin console's (catalogue keys `admin_flash_…`).
+    case adminSaved = "admin_saved"
+    case adminCreated = "admin_created"
+    case adminInvited = "admin_invited"
+    case adminDeactivated = "admin_deactivated"
+    case adminReactivated = "admin_reactivated"
+    case adminPasswordSet = "admin_password_set"
+    case adminMemberAdded = "admin_member_added"
+    case adminMemberRemoved = "admin_member_removed"
+    case adminRevoked = "admin_revoked"
+    case adminLogoSaved = "admin_logo_saved"
+    case adminLogoRemoved = "admin_logo_removed"
+    case adminTestDelivered = "admin_test_delivered"
+    case adminTestFailed = "admin_test_failed"
+    case adminReplayed = "admin_replayed"
+    case adminActivated = "admin_activated"
+    case adminDeactivatedItem = "admin_deactivated_item"
+    case adminDeleted = "admin_deleted"
 
     /// A flash as a page shows it.
     struct Shown {
@@ -39,12 +57,16 @@ enum WebFlash: String, CaseIterable {
 
     static let cookieName = "concierge_flash"
 
-    var catalogueKey: String { self == .signedOut ? "login_signed_out" : "flash_\(rawValue)" }
+    var catalogueKey: String {
+        if self == .signedOut { return "login_signed_out" }
+        if rawValue.hasPrefix("admin_") { return "admin_flash_\(rawValue.dropFirst("admin_".count))" }
+        return "flash_\(rawValue)"
+    }
 
     var isError: Bool {
         switch self {
         case .conflict, .emptyBody, .ticketClosed, .refused, .bulkPartly, .nothingSelected, .fileRefused,
-            .fieldRefused, .passwordWrong, .passwordMismatch, .passwordTooWeak, .tooManyAttempts:
+            .fieldRefused, .passwordWrong, .passwordMismatch, .passwordTooWeak, .tooManyAttempts, .adminTestFailed:
             true
         default: false
         }

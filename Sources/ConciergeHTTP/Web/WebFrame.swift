@@ -1,7 +1,8 @@
 import ConciergeDomain
 
 /// What every page's frame shows around its content: language, asset URLs, the signed-in
-/// agent, the CSRF token for its forms, and the flash message left by the previous request.
+/// agent, the CSRF token for its forms, the flash message left by the previous request, and the
+/// tenant's brand.
 struct WebFrame {
     let catalogue: WebCatalogue
     let lang: String
@@ -15,10 +16,14 @@ struct WebFrame {
     let flash: WebFlash.Shown?
     /// Whether the header links to the supervisor dashboard (the viewer may read reports).
     let showsDashboard: Bool
+    /// The tenant's name, logo and colours; `nil` before anyone is signed in.
+    let brand: WebBrand?
+    /// The admin console's home, for those who may use it.
+    let consoleURL: String?
 
     init(
         resources: WebResources, catalogue: WebCatalogue, csrfToken: String, userName: String?,
-        flash: WebFlash.Shown?, showsDashboard: Bool = false
+        flash: WebFlash.Shown?, showsDashboard: Bool = false, brand: WebBrand? = nil, consoleURL: String? = nil
     ) {
         self.catalogue = catalogue
         self.lang = catalogue.htmlLanguage
@@ -28,5 +33,7 @@ struct WebFrame {
         self.signedInAs = userName.map { catalogue.text("signed_in_as", ["name": $0]) }
         self.flash = flash
         self.showsDashboard = showsDashboard
+        self.brand = brand
+        self.consoleURL = consoleURL
     }
 }

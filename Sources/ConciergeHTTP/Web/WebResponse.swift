@@ -32,6 +32,13 @@ enum WebResponse {
         headers[.location] = location
         return Response(status: .seeOther, headers: headers)
     }
+
+    /// 303 See Other to `location` with `flash` for the page it shows (post/redirect/get).
+    static func redirect(to location: String, flash: WebFlash, secureCookies: Bool) -> Response {
+        var response = redirect(to: location)
+        response.setCookie(flash.cookie(secure: secureCookies))
+        return response
+    }
 }
 
 extension HTTPField.Name {

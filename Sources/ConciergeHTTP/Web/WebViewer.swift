@@ -33,7 +33,8 @@ struct WebViewer {
     func frame(_ resources: WebResources, flash: WebFlash?) -> WebFrame {
         WebFrame(
             resources: resources, catalogue: catalogue, csrfToken: csrfToken, userName: user.name,
-            flash: flash?.shown(catalogue), showsDashboard: user.role.allows(.reportsRead))
+            flash: flash?.shown(catalogue), showsDashboard: user.role.allows(.reportsRead), brand: WebBrand(tenant),
+            consoleURL: AdminSection.visible(to: identity.role).isEmpty ? nil : AdminPaths.home)
     }
 }
 
@@ -65,11 +66,13 @@ struct WebDateFormat {
 extension WebViewer {
     /// Renders `template` for this viewer, showing (and then clearing) the flash the request
     /// carries.
-    func respond(_ template: String, page: Any, request: Request, resources: WebResources, secureCookies: Bool)
-        -> Response
-    {
+    func respond(
+        _ template: String, page: Any, request: Request, resources: WebResources, secureCookies: Bool,
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
         let flash = WebFlash.carried(by: request)
-        var response = WebResponse.html(resources.render(template, page: page, frame: frame(resources, flash: flash)))
+        var response = WebResponse.html(
+            resources.render(template, page: page, frame: frame(resources, flash: flash)), status: status)
         if flash != nil { response.setCookie(WebFlash.clearingCookie(secure: secureCookies)) }
         return response
     }

@@ -1,8 +1,8 @@
 import ConciergeCore
 import Hummingbird
 
-/// The server-rendered pages of `concierge-api`: the agent workspace under `/agent` and its
-/// static files under `/assets`. Not part of the JSON API (nor of openapi.json).
+/// The server-rendered pages of `concierge-api`: the agent workspace under `/agent`, the admin
+/// console under `/admin`, and their static files under `/assets`. Not part of the JSON API (nor of openapi.json).
 struct WebRoutes {
     let services: HTTPServices
     let resources: WebResources
@@ -23,9 +23,11 @@ struct WebRoutes {
         AgentCustomerPanelRoutes(services: services, resources: resources).register(on: workspace)
         AgentDashboardRoutes(services: services, resources: resources).register(on: workspace)
         AgentSettingsRoutes(services: services, resources: resources).register(on: workspace)
+        WebBrandRoutes(services: services).register(on: workspace)
         let hub = TicketWatchHub { [services] tenant, tickets in
             try await services.tickets.versions(of: tickets, tenant: tenant)
         }
         AgentTicketLiveRoutes(services: services, hub: hub).register(on: workspace)
+        AdminRoutes(services: services, resources: resources).register(on: router)
     }
 }
