@@ -1,6 +1,5 @@
 import ConciergeCore
 import ConciergeDomain
-import ConciergeHTTP
 import ConciergeRuntime
 import ConciergeTestSupport
 import Foundation
@@ -8,6 +7,8 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
+@testable import ConciergeHTTP
 
 /// The agent workspace pages through the real router: sign-in, redirects, CSRF, security
 /// headers, escaping, language and the stale-version conflict.
@@ -133,6 +134,36 @@ import Testing
             #expect(accepted.status == .seeOther)
             #expect(try await platform.tickets.get(.id(ticket.id), tenant: browser.tenant).status == .open)
         }
+    }
+
+    @Test func choosingNobodyUnassignsTheTicketAndNoGroupClearsIt() async throws {
+        try await withAPI { platform, client in
+            // given a ticket assigned to the agent, in a group
+            let browser = try await AgentBrowser.signIn(platform, client)
+            let group = try await platform.groups.create(
+                .init(key: "tier2", name: "二线"), actor: .system("t"), tenant: browser.tenant)
+            let ticket = try await platform.tickets.update(
+                .id(try await Self.ticket(platform, browser).id),
+                TicketChange(assigneeID: .some(browser.user), groupID: .some(group.id)), expectedVersion: nil,
+                actor: .system("t"), tenant: browser.tenant)
+            // when the properties form is saved with "— none —" for both (empty values)
+            let saved = try await browser.post(
+                "/agent/tickets/\(ticket.number)/update",
+                pairs: [
+                    ("version", "\(ticket.version)"), ("status", "new"), ("priority", "normal"), ("assignee_id", ""),
+                    ("group_id", ""),
+                ])
+            // then both are cleared
+            #expect(saved.cookie("concierge_flash") == "ticket_updated")
+            let after = try await platform.tickets.get(.id(ticket.id), tenant: browser.tenant)
+            #expect(after.assigneeID == nil && after.groupID == nil)
+        }
+    }
+
+    @Test func emptyFormValuesAreKeptAsEmptyAndNamelessPairsDropped() {
+        let pairs = PublicPage.formPairs("a=&b=x+y&c&=z&d=%E4%B8%AD")
+        #expect(pairs.map(\.name) == ["a", "b", "c", "d"])
+        #expect(pairs.map(\.value) == ["", "x y", "", "中"])
     }
 
     @Test func everyPageCarriesTheSecurityHeaders() async throws {

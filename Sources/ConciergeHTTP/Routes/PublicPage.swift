@@ -56,13 +56,15 @@ enum PublicPage {
     }
 
     /// Every name and value of an `application/x-www-form-urlencoded` body, in order (a name
-    /// repeats for each ticked checkbox).
+    /// repeats for each ticked checkbox). An empty value (`assignee_id=`, a "— none —" choice)
+    /// is kept as an empty string: it means "clear", which a missing field does not.
     static func formPairs(_ body: String) -> [(name: String, value: String)] {
         body.split(separator: "&").compactMap { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1).map {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map {
                 String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
             }
-            return parts.count == 2 ? (parts[0], parts[1]) : nil
+            guard let name = parts.first, !name.isEmpty else { return nil }
+            return (name, parts.count == 2 ? parts[1] : "")
         }
     }
 }
