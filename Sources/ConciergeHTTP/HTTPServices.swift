@@ -26,6 +26,8 @@ public struct HTTPServices: Sendable {
     public var webForms: WebFormIntake
     public var businessSystems: BusinessSystemDesk
     public var dashboard: SupervisorDashboard
+    /// The agent workspace's page reads, one transaction per page.
+    public var workspace: AgentWorkspace
     /// The customer portal (`/portal/{tenant}`).
     public var portal: CustomerPortal
     public var limiter: any RateLimiter
@@ -41,7 +43,8 @@ public struct HTTPServices: Sendable {
         attachments: TicketAttachments, serviceLevels: ServiceLevelCatalog, rules: RuleCatalog,
         notifications: NotificationFeed, presence: AgentPresenceDesk, satisfaction: SatisfactionDesk,
         customers: CustomerDirectory, connectors: ConnectorHub, webhookIntake: WebhookIntake, webForms: WebFormIntake,
-        businessSystems: BusinessSystemDesk, dashboard: SupervisorDashboard, portal: CustomerPortal,
+        businessSystems: BusinessSystemDesk, dashboard: SupervisorDashboard, workspace: AgentWorkspace,
+        portal: CustomerPortal,
         limiter: any RateLimiter,
         health: [any HealthProbe], metrics: @escaping @Sendable () async -> String, settings: HTTPSettings
     ) {
@@ -68,6 +71,7 @@ public struct HTTPServices: Sendable {
         self.webForms = webForms
         self.businessSystems = businessSystems
         self.dashboard = dashboard
+        self.workspace = workspace
         self.portal = portal
         self.limiter = limiter
         self.health = health

@@ -42,12 +42,16 @@ extension TicketDesk {
     /// The tickets related to `reference`.
     public func related(to reference: TicketReference, tenant: TenantID) async throws -> [Ticket] {
         try await store.transaction(tenant) { tx in
-            let ticket = try await Self.find(reference, in: tx)
-            var result: [Ticket] = []
-            for id in try await tx.links.related(to: ticket.id) {
-                if let peer = try await tx.tickets.find(id: id) { result.append(peer) }
-            }
-            return result.sorted { $0.number < $1.number }
+            try await Self.related(to: try await Self.find(reference, in: tx).id, in: tx)
         }
+    }
+
+    /// The tickets related to `ticket`, by number.
+    static func related(to ticket: TicketID, in tx: any TenantTransaction) async throws -> [Ticket] {
+        var result: [Ticket] = []
+        for id in try await tx.links.related(to: ticket) {
+            if let peer = try await tx.tickets.find(id: id) { result.append(peer) }
+        }
+        return result.sorted { $0.number < $1.number }
     }
 }

@@ -60,13 +60,17 @@ public struct WebResources: Sendable {
 
     /// Renders template `name` as a fragment of a page (no layout): `page` and the strings `t`.
     func renderFragment(_ name: String, page: Any, catalogue: WebCatalogue) -> String {
-        templates.render(["t": catalogue.strings, "page": page], withTemplate: name) ?? ""
+        render(name, context: ["t": catalogue.strings, "page": page])
     }
 
     /// Renders template `name` with `page`; the catalogue's strings are `t`, the frame `frame`.
     func render(_ name: String, page: Any, frame: WebFrame) -> String {
-        let context: [String: Any] = ["t": frame.catalogue.strings, "frame": frame, "page": page]
-        return templates.render(context, withTemplate: name) ?? ""
+        render(name, context: ["t": frame.catalogue.strings, "frame": frame, "page": page])
+    }
+
+    /// Renders template `name` with `context`, its models flattened first (``MustacheTree``).
+    func render(_ name: String, context: [String: Any]) -> String {
+        templates.render(context.compactMapValues(MustacheTree.flatten), withTemplate: name) ?? ""
     }
 }
 

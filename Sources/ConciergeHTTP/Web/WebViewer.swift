@@ -23,10 +23,7 @@ struct WebViewer {
         guard let userID = identity.userID else { throw AppError.unauthenticated }
         let tenant = try await services.tenants.current(identity)
         let user = try await services.users.get(userID, tenant: identity.tenantID)
-        let catalogue = resources.catalogue(WebCatalogue.locale(user: user.locale, tenant: tenant.locale))
-        return WebViewer(
-            identity: identity, user: user, tenant: tenant, catalogue: catalogue,
-            dates: WebDateFormat(timeZoneIdentifier: tenant.timeZone))
+        return WebViewer(identity, user: user, tenant: tenant, resources: resources)
     }
 
     /// The frame of a page for this viewer.
@@ -75,5 +72,15 @@ extension WebViewer {
             resources.render(template, page: page, frame: frame(resources, flash: flash)), status: status)
         if flash != nil { response.setCookie(WebFlash.clearingCookie(secure: secureCookies)) }
         return response
+    }
+}
+
+extension WebViewer {
+    /// The viewer of a user and tenant already read (with a page's other reads).
+    init(_ identity: Identity, user: User, tenant: Tenant, resources: WebResources) {
+        self.init(
+            identity: identity, user: user, tenant: tenant,
+            catalogue: resources.catalogue(WebCatalogue.locale(user: user.locale, tenant: tenant.locale)),
+            dates: WebDateFormat(timeZoneIdentifier: tenant.timeZone))
     }
 }

@@ -24,16 +24,17 @@ struct AgentTicketListRoutes {
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: Array(body))))
         }
         group.get("tickets", requires: .ticketsRead) { request, context in
-            let viewer = try await WebViewer.load(context.identity, services: services, resources: resources)
+            let identity = context.identity
             let filters = AgentTicketFilters(query: request.uri.query)
-            let views = try await services.views.visible(for: context.identity)
-            let chosen = views.first { $0.key == filters.view }
-            if filters.view != nil && chosen == nil { throw AppError.notFound("view") }
-            let query = try filters.query(view: chosen, viewer: context.identity.userID)
-            let (page, requesters) = try await services.tickets.list(query, tenant: context.identity.tenantID)
-            let names = try await WebDirectory.userNames(services, tenant: context.identity.tenantID)
+            let reads = try await services.workspace.list(for: identity, view: filters.view) { chosen in
+                try filters.query(view: chosen, viewer: identity.userID)
+            }
+            let viewer = WebViewer(identity, user: reads.viewer, tenant: reads.tenant, resources: resources)
+            let names = Dictionary(uniqueKeysWithValues: reads.users.map { ($0.id, $0.name) })
             let model = AgentTicketListPage(
-                .init(views: views, filters: filters, page: page, requesters: requesters, userNames: names),
+                .init(
+                    views: reads.views, filters: filters, page: reads.page, requesters: reads.requesters,
+                    userNames: names),
                 viewer: viewer, now: Date())
             return viewer.respond(
                 "tickets", page: model, request: request, resources: resources,
@@ -44,11 +45,10 @@ struct AgentTicketListRoutes {
 
 /// The tenant's people and groups by id, for names on the pages.
 enum WebDirectory {
-    /// The first 500 users by name; enough for the assignee pickers of a first release.
-    static let userLimit = 500
-
+    /// The first 500 users by name (``AgentWorkspace/userLimit``); enough for the assignee
+    /// pickers of a first release.
     static func users(_ services: HTTPServices, tenant: TenantID) async throws -> [User] {
-        try await services.users.list(tenant: tenant, after: nil, limit: userLimit)
+        try await services.users.list(tenant: tenant, after: nil, limit: AgentWorkspace.userLimit)
     }
 
     static func userNames(_ services: HTTPServices, tenant: TenantID) async throws -> [UserID: String] {

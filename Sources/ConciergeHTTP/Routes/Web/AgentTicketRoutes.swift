@@ -17,33 +17,20 @@ struct AgentTicketRoutes {
     func register(on group: RouterGroup<TenantContext>) {
         group.get("tickets/:ticket", requires: .ticketsRead) { request, context in
             let identity = context.identity
-            let tenant = identity.tenantID
-            let viewer = try await WebViewer.load(identity, services: services, resources: resources)
-            let ticket = try await services.tickets.get(try context.ticket(), tenant: tenant)
-            let requesters = try await services.tickets.requesters(of: [ticket], tenant: tenant)
-            let comments = try await services.conversation.list(
-                .id(ticket.id), includeInternal: true, after: nil, limit: Self.commentLimit, tenant: tenant)
-            let history = try await services.tickets.history(
-                .id(ticket.id), tenant: tenant, before: nil, limit: Self.historyLimit)
-            var parent: Ticket?
-            if let parentID = ticket.parentID { parent = try await services.tickets.get(.id(parentID), tenant: tenant) }
-            let definitions = try await services.fields.fields(tenant: tenant)
+            let reads = try await services.workspace.ticket(
+                try context.ticket(), for: identity, commentLimit: Self.commentLimit, historyLimit: Self.historyLimit)
+            let viewer = WebViewer(identity, user: reads.viewer, tenant: reads.tenant, resources: resources)
+            let ticket = reads.ticket
             let relations = AgentTicketRelations(
-                ticket: ticket, definitions: definitions, parent: parent,
-                children: try await services.tickets.children(of: .id(ticket.id), tenant: tenant),
-                related: try await services.tickets.related(to: .id(ticket.id), tenant: tenant),
-                catalogue: viewer.catalogue)
+                ticket: ticket, definitions: reads.definitions, parent: reads.parent, children: reads.children,
+                related: reads.related, catalogue: viewer.catalogue)
             let input = AgentTicketPage.Input(
-                ticket: ticket, requester: requesters[ticket.requesterID], comments: comments, history: history,
-                users: try await WebDirectory.users(services, tenant: tenant),
-                groups: try await services.groups.list(tenant: tenant),
-                macros: try await services.macros.list(tenant: tenant),
-                attachments: try await services.attachments.list(.id(ticket.id), tenant: tenant),
+                ticket: ticket, requester: reads.requester, comments: reads.comments, history: reads.history,
+                users: reads.users, groups: reads.groups, macros: reads.macros, attachments: reads.attachments,
                 relations: relations,
                 fieldEditor: AgentTicketFieldEditor(
-                    ticket: ticket, definitions: definitions, forms: try await services.fields.forms(tenant: tenant),
-                    catalogue: viewer.catalogue, timeZone: viewer.dates.timeZone,
-                    invalidKey: WebFlash.field(carriedBy: request)))
+                    ticket: ticket, definitions: reads.definitions, forms: reads.forms, catalogue: viewer.catalogue,
+                    timeZone: viewer.dates.timeZone, invalidKey: WebFlash.field(carriedBy: request)))
             return viewer.respond(
                 "ticket", page: AgentTicketPage(input, viewer: viewer, now: Date()), request: request,
                 resources: resources, secureCookies: services.settings.secureCookies)

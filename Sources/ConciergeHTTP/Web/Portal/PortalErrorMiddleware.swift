@@ -74,7 +74,7 @@ struct PortalErrorMiddleware: RouterMiddleware {
                 message: catalogue.text(key, ["requestID": context.requestID]), homeURL: home)
             let context: [String: Any] = ["t": catalogue.strings, "frame": frame, "page": page]
             var response = PortalResponse.html(
-                resources.templates.render(context, withTemplate: "portal-error") ?? "", status: status)
+                resources.render("portal-error", context: context), status: status)
             if let retry = (error as? AppError)?.retryAfterSeconds {
                 response.headers[.retryAfter] = String(retry)
             }

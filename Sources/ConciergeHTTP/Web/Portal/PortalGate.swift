@@ -113,7 +113,7 @@ struct PortalGate {
         _ template: String, _ page: Any, frame: PortalFrame, visit: PortalVisit, status: HTTPResponse.Status
     ) -> Response {
         let context: [String: Any] = ["t": visit.catalogue.strings, "frame": frame, "page": page]
-        let html = resources.templates.render(context, withTemplate: template) ?? ""
+        let html = resources.render(template, context: context)
         var response = PortalResponse.html(html, status: status)
         let secure = services.settings.secureCookies
         if visit.flash != nil {
