@@ -4,7 +4,9 @@ import ConciergeDomain
 /// only that tenant's rows (row-level security), and everything written commits or rolls back
 /// together — the change, its events and its outbox rows.
 public protocol TenantStore: Sendable {
-    /// Runs `body` in a transaction scoped to `tenant`.
+    /// Runs `body` in a transaction scoped to `tenant`. A transaction the database aborts to
+    /// break a deadlock runs again, so `body` may run more than once: it must do nothing but
+    /// database work (effects for after the commit are returned, not performed).
     func transaction<T: Sendable>(
         _ tenant: TenantID, _ body: @Sendable (any TenantTransaction) async throws -> T
     ) async throws -> T

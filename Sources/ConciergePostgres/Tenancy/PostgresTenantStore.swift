@@ -4,7 +4,8 @@ import Logging
 import PostgresNIO
 
 /// Runs tenant-scoped transactions: `SET LOCAL app.tenant_id` first, so row-level security
-/// confines every statement of the unit of work to one tenant.
+/// confines every statement of the unit of work to one tenant. A transaction Postgres aborts
+/// as a deadlock's victim runs again (at most three runs in all).
 public struct PostgresTenantStore: TenantStore {
     let client: PostgresClient
     let logger: Logger
@@ -20,12 +21,28 @@ public struct PostgresTenantStore: TenantStore {
         var log = logger
         log[metadataKey: "tenant_id"] = "\(tenant)"
         let scopedLogger = log
-        return try await client.transaction(logger: scopedLogger) { connection in
-            try await connection.execute(TenantScopeStatement(tenantID: tenant), logger: scopedLogger)
-            return try await body(
-                PostgresTenantTransaction(tenantID: tenant, connection: connection, logger: scopedLogger))
+        var attempt = 1
+        while true {
+            do {
+                return try await client.transaction(logger: scopedLogger) { connection in
+                    try await connection.execute(TenantScopeStatement(tenantID: tenant), logger: scopedLogger)
+                    return try await body(
+                        PostgresTenantTransaction(tenantID: tenant, connection: connection, logger: scopedLogger))
+                }
+            } catch let error as PSQLError where error.sqlState == Self.deadlockDetected && attempt < Self.attempts {
+                // Postgres rolled this transaction back to break a lock cycle with another (a
+                // portal rating and the worker planning the same survey, say); nothing of it was
+                // written, and once the other commits a second run goes through.
+                scopedLogger.warning("transaction retried after a deadlock", metadata: ["attempt": "\(attempt)"])
+                attempt += 1
+            }
         }
     }
+
+    /// SQLSTATE 40P01: the server chose this transaction as a deadlock's victim.
+    static let deadlockDetected = "40P01"
+    /// Runs of a transaction chosen as a deadlock's victim before the error is passed on.
+    static let attempts = 3
 
     public func takeTicketNumber(_ tenant: TenantID) async throws -> TakenTicketNumber {
         // One statement, one implicit transaction: see migration 0009 for why it is safe.
