@@ -23,7 +23,7 @@ UNIT_SUITES := ConciergeDomainTests|ConciergeTenantConfigTests|ConciergeQRCodeTe
 # Suites that measure time (Redis pool timeouts and cancellation, scheduler fail-over): `make
 # test` runs them first on their own, so the parallel run of everything else (dozens of real
 # servers starting on two cores) cannot make them late.
-TIMING_SUITES := ConciergeQueueTests|SchedulerLeadershipTests
+TIMING_SUITES := ConciergeQueueTests|SchedulerLeadershipTests|ReadinessTests
 
 # What the test harness needs (the `test` profile of scripts/services.sh).
 CONCIERGE_TEST_DATABASE_URL ?= postgres://concierge_owner:concierge_owner@127.0.0.1:55433/postgres

@@ -88,22 +88,6 @@ import Testing
         }
     }
 
-    @Test func healthReadinessAndMetricsAnswer() async throws {
-        try await withAPI { _, client in
-            #expect(try await client.call(.get, "/healthz").status == .ok)
-            #expect(try await client.call(.get, "/readyz").status == .ok)
-            let metrics = try await client.execute(uri: "/metrics", method: .get) { String(buffer: $0.body) }
-            #expect(metrics.contains("hb_requests"), "\(metrics.prefix(2000))")
-        }
-    }
-
-    @Test func readinessFailsWhenRedisIsUnreachable() async throws {
-        try await withAPI(extra: ["CONCIERGE_REDIS_URL": "redis://127.0.0.1:1/0"]) { _, client in
-            let response = try await client.call(.get, "/readyz")
-            #expect(response.status == .serviceUnavailable && response.body.errorCode == "not_ready")
-        }
-    }
-
     @Test func everyRegisteredRouteIsInTheOpenAPIDocument() async throws {
         try await withTestPlatform { platform in
             // given the router and the served document
