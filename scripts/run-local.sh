@@ -176,6 +176,7 @@ start_all() {
     echo "Concierge is running: http://127.0.0.1:${HTTP_PORT}  (OpenAPI: /openapi.json, metrics: /metrics)"
     echo "Inbound mail: smtp://127.0.0.1:${CONCIERGE_INBOUND_SMTP_PORT} (the demo mailbox: support@demo.concierge.example)"
     echo "Agent workspace: http://127.0.0.1:${HTTP_PORT}/agent   Customer portal: http://127.0.0.1:${HTTP_PORT}/portal/demo"
+    echo "Admin console: http://127.0.0.1:${HTTP_PORT}/admin   Dashboard: http://127.0.0.1:${HTTP_PORT}/agent/dashboard"
     echo "  (a customer's sign-in link without a mail relay: .build/debug/concierge portal link --tenant demo --email <address>)"
     if [[ -s ${creds} ]]; then
         grep -E '^(login|token):' "${creds}" | sed 's/^/  /' || echo "  (demo seed printed no login/token lines; see ${creds})"
