@@ -10,7 +10,7 @@ struct DashboardRoutes {
     func register(on api: RouterGroup<TenantContext>) {
         api.get("dashboard", requires: .reportsRead) { _, context in
             let tenant = try await services.tenants.current(context.identity)
-            let report = try await DashboardReport.load(tenant: tenant, services: services, now: Date())
+            let report = try await DashboardReport.load(tenant: tenant, services: services)
             return DashboardRepresentation(report)
         }
     }

@@ -13,7 +13,7 @@ struct AgentDashboardRoutes {
         group.get("dashboard", requires: .reportsRead) { request, context in
             let viewer = try await WebViewer.load(context.identity, services: services, resources: resources)
             let now = Date()
-            let report = try await DashboardReport.load(tenant: viewer.tenant, services: services, now: now)
+            let report = try await DashboardReport.load(tenant: viewer.tenant, services: services)
             let names = try await WebDirectory.userNames(services, tenant: context.identity.tenantID)
             let page = AgentDashboardPage(report, userNames: names, viewer: viewer, now: now)
             return viewer.respond(

@@ -34,14 +34,14 @@ struct AgentSettingsRoutes {
             } catch let error as AppError where error.category == .invalidInput {
                 flash = .refused
             }
-            return redirect(to: AgentPaths.settings, flash: flash)
+            return services.redirect(to: AgentPaths.settings, flash: flash)
         }
         group.post("settings/password") { request, context in
             var request = request
             let form = try await PostedForm.read(&request, context: context)
             let new = form["new_password"] ?? ""
             guard new == form["confirm_password"] else {
-                return redirect(to: AgentPaths.settings, flash: .passwordMismatch)
+                return services.redirect(to: AgentPaths.settings, flash: .passwordMismatch)
             }
             do {
                 try await services.authentication.changeOwnPassword(
@@ -53,18 +53,13 @@ struct AgentSettingsRoutes {
                     case "too_many_failed_logins": .tooManyAttempts
                     default: .passwordTooWeak
                     }
-                return redirect(to: AgentPaths.settings, flash: flash)
+                return services.redirect(to: AgentPaths.settings, flash: flash)
             }
             // Every session of the user has ended; sign in again with the new password.
-            var response = redirect(to: AgentPaths.login, flash: .passwordChanged)
+            var response = services.redirect(to: AgentPaths.login, flash: .passwordChanged)
             response.setCookie(WebSessionCookie.clearing(secure: services.settings.secureCookies))
             return response
         }
     }
 
-    private func redirect(to path: String, flash: WebFlash) -> Response {
-        var response = WebResponse.redirect(to: path)
-        response.setCookie(flash.cookie(secure: services.settings.secureCookies))
-        return response
-    }
 }

@@ -46,7 +46,7 @@ struct AgentTicketActionRoutes {
                             bytes: file.bytes, to: .id(ticket.id), actor: identity.actor, tenant: identity.tenantID
                         ).id)
                 } catch let error as AppError where error.category == .invalidInput {
-                    return back(to: ticket, flash: .fileRefused)
+                    return services.redirect(to: AgentPaths.ticket(ticket.number), flash: .fileRefused)
                 }
             }
             _ = try await services.conversation.add(
@@ -56,7 +56,7 @@ struct AgentTicketActionRoutes {
         } catch let error as AppError where error.category == .invalidInput || error.category == .conflict {
             flash = error.code == "ticket_closed" ? .ticketClosed : error.field == "body" ? .emptyBody : .refused
         }
-        return back(to: ticket, flash: flash)
+        return services.redirect(to: AgentPaths.ticket(ticket.number), flash: flash)
     }
 
     private func update(_ request: Request, _ context: TenantContext) async throws -> Response {
@@ -88,7 +88,7 @@ struct AgentTicketActionRoutes {
                 default: refusedField == nil ? .refused : .fieldRefused
                 }
         }
-        return back(to: ticket, flash: flash, field: refusedField)
+        return services.redirect(to: AgentPaths.ticket(ticket.number), flash: flash, field: refusedField)
     }
 
     /// A macro in one step: its changes and its reply (rendered for this ticket), by the agent.
@@ -110,7 +110,7 @@ struct AgentTicketActionRoutes {
         {
             flash = error.code == "ticket_closed" ? .ticketClosed : .refused
         }
-        return back(to: ticket, flash: flash)
+        return services.redirect(to: AgentPaths.ticket(ticket.number), flash: flash)
     }
 
     /// The list's bulk bar: the same change for every ticket ticked (`ticket`, repeated), each
@@ -135,9 +135,7 @@ struct AgentTicketActionRoutes {
             flash = results.allSatisfy { $0.error == nil } ? .bulkUpdated : .bulkPartly
         }
         let back = form["back"].flatMap { $0.hasPrefix(AgentPaths.tickets) && !$0.contains("//") ? $0 : nil }
-        var response = WebResponse.redirect(to: back ?? AgentPaths.tickets)
-        response.setCookie(flash.cookie(secure: services.settings.secureCookies))
-        return response
+        return services.redirect(to: back ?? AgentPaths.tickets, flash: flash)
     }
 
     static let emptyBody = AppError(.invalidInput, code: "missing_field", message: "body is empty", field: "body")
@@ -167,12 +165,6 @@ struct AgentTicketActionRoutes {
             change.groupID = .some(GroupID(text))
         }
         return change
-    }
-
-    private func back(to ticket: Ticket, flash: WebFlash, field: String? = nil) -> Response {
-        var response = WebResponse.redirect(to: AgentPaths.ticket(ticket.number))
-        response.setCookie(flash.cookie(secure: services.settings.secureCookies, field: field))
-        return response
     }
 
     /// The tenant's time zone, in which the form's date-times are typed.

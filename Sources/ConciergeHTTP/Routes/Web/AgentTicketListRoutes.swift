@@ -18,7 +18,7 @@ struct AgentTicketListRoutes {
             for (view, count) in try await services.views.list(for: context.identity) {
                 counts[view.key] = viewer.catalogue.viewCount(count, cap: ViewCatalog.countCap)
             }
-            var headers = WebResponse.securityHeaders
+            var headers = WebResponse.securityHeaders()
             headers[.contentType] = "application/json; charset=utf-8"
             let body = try JSONEncoder().encode(["counts": counts])
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: Array(body))))

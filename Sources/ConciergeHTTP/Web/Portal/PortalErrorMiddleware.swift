@@ -42,7 +42,7 @@ struct PortalErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let redirect as PortalRedirect {
-            return PortalResponse.redirect(to: redirect.location)
+            return WebResponse.redirect(to: redirect.location, security: .portal)
         } catch {
             let status = ErrorEnvelope(error).status
             if status == .internalServerError {
@@ -73,8 +73,8 @@ struct PortalErrorMiddleware: RouterMiddleware {
                 title: catalogue.text("portal_error_title"),
                 message: catalogue.text(key, ["requestID": context.requestID]), homeURL: home)
             let context: [String: Any] = ["t": catalogue.strings, "frame": frame, "page": page]
-            var response = PortalResponse.html(
-                resources.render("portal-error", context: context), status: status)
+            var response = WebResponse.html(
+                resources.render("portal-error", context: context), status: status, security: .portal)
             if let retry = (error as? AppError)?.retryAfterSeconds {
                 response.headers[.retryAfter] = String(retry)
             }

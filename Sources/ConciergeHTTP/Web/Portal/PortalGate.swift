@@ -114,7 +114,7 @@ struct PortalGate {
     ) -> Response {
         let context: [String: Any] = ["t": visit.catalogue.strings, "frame": frame, "page": page]
         let html = resources.render(template, context: context)
-        var response = PortalResponse.html(html, status: status)
+        var response = WebResponse.html(html, status: status, security: .portal)
         let secure = services.settings.secureCookies
         if visit.flash != nil {
             response.setCookie(PortalFlash.clearingCookie(path: visit.paths.cookiePath, secure: secure))
@@ -131,7 +131,7 @@ struct PortalGate {
 
     /// 303 to `location` (a path of this site), with a flash for the next page.
     func redirect(_ location: String, _ visit: PortalVisit, flash: PortalFlash? = nil) -> Response {
-        var response = PortalResponse.redirect(to: location)
+        var response = WebResponse.redirect(to: location, security: .portal)
         if let flash {
             response.setCookie(flash.cookie(path: visit.paths.cookiePath, secure: services.settings.secureCookies))
         }

@@ -33,7 +33,7 @@ struct AdminConnectorRoutes {
                 let delivery = try await services.connectors.sendTest(
                     connector.id.description, tenant: context.identity.tenantID)
                 let flash: WebFlash = delivery.status == .delivered ? .adminTestDelivered : .adminTestFailed
-                return redirect(to: AdminPaths.connector(connector.id), flash: flash)
+                return services.redirect(to: AdminPaths.connector(connector.id), flash: flash)
             } catch let error as AppError where AdminFormErrors.shows(error) {
                 return try await refused(viewer, request, connector: connector, error: error)
             }
@@ -48,7 +48,7 @@ struct AdminConnectorRoutes {
             }
             do {
                 _ = try await services.connectors.replay(id, tenant: tenant)
-                return redirect(to: AdminPaths.connector(connector.id), flash: .adminReplayed)
+                return services.redirect(to: AdminPaths.connector(connector.id), flash: .adminReplayed)
             } catch let error as AppError where AdminFormErrors.shows(error) {
                 return try await refused(viewer, request, connector: connector, error: error)
             }
@@ -90,7 +90,4 @@ struct AdminConnectorRoutes {
             secureCookies: services.settings.secureCookies, status: status)
     }
 
-    private func redirect(to path: String, flash: WebFlash) -> Response {
-        WebResponse.redirect(to: path, flash: flash, secureCookies: services.settings.secureCookies)
-    }
 }

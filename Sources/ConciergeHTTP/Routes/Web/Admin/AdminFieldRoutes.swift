@@ -31,7 +31,7 @@ struct AdminFieldRoutes {
                 let created = try await services.fields.create(
                     try Self.definition(values, over: nil, position: count), actor: context.identity.actor,
                     tenant: tenant)
-                return redirect(to: AdminPaths.field(created.id), flash: .adminCreated)
+                return services.redirect(to: AdminPaths.field(created.id), flash: .adminCreated)
             } catch let error as AppError where AdminFormErrors.shows(error) {
                 return refused(viewer, request, field: nil, values: values, error: error)
             }
@@ -53,7 +53,7 @@ struct AdminFieldRoutes {
                 let updated = try await services.fields.update(
                     try Self.definition(values, over: field, position: field.position), actor: context.identity.actor,
                     tenant: context.identity.tenantID)
-                return redirect(to: AdminPaths.field(updated.id), flash: .adminSaved)
+                return services.redirect(to: AdminPaths.field(updated.id), flash: .adminSaved)
             } catch let error as AppError where AdminFormErrors.shows(error) {
                 return refused(viewer, request, field: field, values: values, error: error)
             }
@@ -64,7 +64,8 @@ struct AdminFieldRoutes {
                 field.active = active
                 _ = try await services.fields.update(
                     field, actor: context.identity.actor, tenant: context.identity.tenantID)
-                return redirect(to: AdminPaths.field(field.id), flash: active ? .adminActivated : .adminDeactivatedItem)
+                return services.redirect(
+                    to: AdminPaths.field(field.id), flash: active ? .adminActivated : .adminDeactivatedItem)
             }
         }
     }
@@ -110,7 +111,4 @@ struct AdminFieldRoutes {
             request: request, resources: resources, secureCookies: services.settings.secureCookies, status: status)
     }
 
-    private func redirect(to path: String, flash: WebFlash) -> Response {
-        WebResponse.redirect(to: path, flash: flash, secureCookies: services.settings.secureCookies)
-    }
 }

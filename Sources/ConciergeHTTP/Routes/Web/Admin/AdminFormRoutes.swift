@@ -28,7 +28,7 @@ struct AdminFormRoutes {
             do {
                 let created = try await services.fields.create(
                     try Self.form(values, over: nil), actor: context.identity.actor, tenant: context.identity.tenantID)
-                return redirect(to: AdminPaths.form(created.id), flash: .adminCreated)
+                return services.redirect(to: AdminPaths.form(created.id), flash: .adminCreated)
             } catch let error as AppError where AdminFormErrors.shows(error) {
                 return try await refused(viewer, request, form: nil, values: values, error: error)
             }
@@ -45,7 +45,7 @@ struct AdminFormRoutes {
             do {
                 let updated = try await services.fields.update(
                     try Self.form(values, over: form), actor: context.identity.actor, tenant: context.identity.tenantID)
-                return redirect(to: AdminPaths.form(updated.id), flash: .adminSaved)
+                return services.redirect(to: AdminPaths.form(updated.id), flash: .adminSaved)
             } catch let error as AppError where AdminFormErrors.shows(error) {
                 return try await refused(viewer, request, form: form, values: values, error: error)
             }
@@ -104,7 +104,4 @@ struct AdminFormRoutes {
             secureCookies: services.settings.secureCookies, status: status)
     }
 
-    private func redirect(to path: String, flash: WebFlash) -> Response {
-        WebResponse.redirect(to: path, flash: flash, secureCookies: services.settings.secureCookies)
-    }
 }

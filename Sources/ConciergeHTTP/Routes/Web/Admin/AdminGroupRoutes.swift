@@ -21,7 +21,7 @@ struct AdminGroupRoutes {
                 let group = try await services.groups.create(
                     .init(key: form["key"] ?? "", name: form["name"] ?? "", description: form["description"] ?? ""),
                     actor: context.identity.actor, tenant: context.identity.tenantID)
-                return redirect(to: AdminPaths.group(group.id), flash: .adminCreated)
+                return services.redirect(to: AdminPaths.group(group.id), flash: .adminCreated)
             } catch let error as AppError where AdminFormErrors.shows(error) {
                 let errors = AdminFormErrors(error, formFields: AdminGroupsPage.formFields, catalogue: viewer.catalogue)
                 return try await list(
@@ -71,7 +71,7 @@ struct AdminGroupRoutes {
         do {
             _ = try await services.groups.update(
                 group.id, try make(group), actor: context.identity.actor, tenant: tenant)
-            return redirect(to: AdminPaths.group(group.id), flash: flash)
+            return services.redirect(to: AdminPaths.group(group.id), flash: flash)
         } catch let error as AppError where AdminFormErrors.shows(error) {
             let errors = AdminFormErrors(error, formFields: AdminGroupPage.formFields, catalogue: viewer.catalogue)
             return try await page(
@@ -106,10 +106,6 @@ struct AdminGroupRoutes {
         return viewer.respond(
             "admin-group", page: model, request: request, resources: resources,
             secureCookies: services.settings.secureCookies, status: status)
-    }
-
-    private func redirect(to path: String, flash: WebFlash) -> Response {
-        WebResponse.redirect(to: path, flash: flash, secureCookies: services.settings.secureCookies)
     }
 
     /// The user a member form names. - Throws: `invalid_parameter` on `user_id`.

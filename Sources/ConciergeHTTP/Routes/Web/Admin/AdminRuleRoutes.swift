@@ -41,7 +41,7 @@ struct AdminRuleRoutes {
                     throw AdminServiceLevelRoutes.keyTaken
                 }
                 try await save(kind, values, context: context)
-                return redirect(to: kind.path(values.key), flash: .adminCreated)
+                return services.redirect(to: kind.path(values.key), flash: .adminCreated)
             } catch let error as AppError where AdminFormErrors.shows(error) {
                 return editor(kind, viewer, request, existing: nil, values: values, error: error)
             }
@@ -58,7 +58,7 @@ struct AdminRuleRoutes {
             values.active = found.values.active
             do {
                 try await save(kind, values, context: context)
-                return redirect(to: kind.path(found.key), flash: .adminSaved)
+                return services.redirect(to: kind.path(found.key), flash: .adminSaved)
             } catch let error as AppError where AdminFormErrors.shows(error) {
                 return editor(kind, viewer, request, existing: (found.key, found.title), values: values, error: error)
             }
@@ -68,7 +68,8 @@ struct AdminRuleRoutes {
                 var values = try await existing(kind, context).values
                 values.active = active
                 try await save(kind, values, context: context)
-                return redirect(to: kind.path(values.key), flash: active ? .adminActivated : .adminDeactivatedItem)
+                return services.redirect(
+                    to: kind.path(values.key), flash: active ? .adminActivated : .adminDeactivatedItem)
             }
         }
     }
@@ -136,7 +137,4 @@ struct AdminRuleRoutes {
             secureCookies: services.settings.secureCookies, status: error.map(AdminFormErrors.status) ?? .ok)
     }
 
-    private func redirect(to path: String, flash: WebFlash) -> Response {
-        WebResponse.redirect(to: path, flash: flash, secureCookies: services.settings.secureCookies)
-    }
 }

@@ -64,7 +64,7 @@ struct AdminServiceLevelRoutes {
             do {
                 try await services.serviceLevels.deleteCalendar(
                     key: key, actor: context.identity.actor, tenant: context.identity.tenantID)
-                return redirect(to: AdminPaths.serviceLevels, flash: .adminDeleted)
+                return services.redirect(to: AdminPaths.serviceLevels, flash: .adminDeleted)
             } catch let error as AppError where AdminFormErrors.shows(error) {
                 return calendarEditor(
                     viewer, request, key: key, values: .init(key: key, calendar: calendar), error: error, onForm: false)
@@ -110,7 +110,7 @@ struct AdminServiceLevelRoutes {
             let policy = try await policy(context)
             try await services.serviceLevels.deletePolicy(
                 key: policy.key, actor: context.identity.actor, tenant: context.identity.tenantID)
-            return redirect(to: AdminPaths.serviceLevels, flash: .adminDeleted)
+            return services.redirect(to: AdminPaths.serviceLevels, flash: .adminDeleted)
         }
     }
 
@@ -139,7 +139,7 @@ struct AdminServiceLevelRoutes {
     {
         _ = try await services.serviceLevels.saveCalendar(
             values.draft, key: values.key, actor: context.identity.actor, tenant: context.identity.tenantID)
-        return redirect(to: AdminPaths.calendar(values.key), flash: flash)
+        return services.redirect(to: AdminPaths.calendar(values.key), flash: flash)
     }
 
     private func savePolicy(_ values: AdminPolicyPage.Values, context: TenantContext, flash: WebFlash)
@@ -147,7 +147,7 @@ struct AdminServiceLevelRoutes {
     {
         let saved = try await services.serviceLevels.savePolicy(
             try values.policy(), actor: context.identity.actor, tenant: context.identity.tenantID)
-        return redirect(to: AdminPaths.policy(saved.policy.key), flash: flash)
+        return services.redirect(to: AdminPaths.policy(saved.policy.key), flash: flash)
     }
 
     private func calendarEditor(
@@ -178,7 +178,4 @@ struct AdminServiceLevelRoutes {
             secureCookies: services.settings.secureCookies, status: error.map(AdminFormErrors.status) ?? .ok)
     }
 
-    private func redirect(to path: String, flash: WebFlash) -> Response {
-        WebResponse.redirect(to: path, flash: flash, secureCookies: services.settings.secureCookies)
-    }
 }

@@ -66,7 +66,7 @@ struct AdminSettingsRoutes {
     }
 
     private func saved(_ flash: WebFlash) -> Response {
-        WebResponse.redirect(to: AdminPaths.settings, flash: flash, secureCookies: services.settings.secureCookies)
+        services.redirect(to: AdminPaths.settings, flash: flash)
     }
 
     private func page(

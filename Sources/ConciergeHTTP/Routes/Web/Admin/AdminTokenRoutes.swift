@@ -37,8 +37,7 @@ struct AdminTokenRoutes {
         console.post("tokens/:id/revoke", requires: .tokensManage) { _, context in
             try await services.tokens.revoke(
                 try context.id("id", of: "api token"), actor: context.identity.actor, tenant: context.identity.tenantID)
-            return WebResponse.redirect(
-                to: AdminPaths.tokens, flash: .adminRevoked, secureCookies: services.settings.secureCookies)
+            return services.redirect(to: AdminPaths.tokens, flash: .adminRevoked)
         }
     }
 

@@ -30,7 +30,8 @@ struct AdminUserRoutes {
                         email: form["email"] ?? "", name: form["name"] ?? "", role: try Self.role(form["role"]),
                         password: password, locale: try Self.locale(form["locale"])),
                     grantedBy: context.identity.role, actor: context.identity.actor, tenant: context.identity.tenantID)
-                return redirect(to: AdminPaths.user(user.id), flash: password == nil ? .adminInvited : .adminCreated)
+                return services.redirect(
+                    to: AdminPaths.user(user.id), flash: password == nil ? .adminInvited : .adminCreated)
             } catch let error as AppError where AdminFormErrors.shows(error) {
                 let errors = AdminFormErrors(error, formFields: AdminUsersPage.formFields, catalogue: viewer.catalogue)
                 return try await list(
@@ -83,7 +84,7 @@ struct AdminUserRoutes {
         do {
             _ = try await services.users.update(
                 id, try make(), grantedBy: context.identity.role, actor: context.identity.actor, tenant: tenant)
-            return redirect(to: AdminPaths.user(id), flash: flash)
+            return services.redirect(to: AdminPaths.user(id), flash: flash)
         } catch let error as AppError where AdminFormErrors.shows(error) {
             let user = try await services.users.get(id, tenant: tenant)
             let shown = AdminFormErrors(
@@ -121,10 +122,6 @@ struct AdminUserRoutes {
         return viewer.respond(
             "admin-user", page: model, request: request, resources: resources,
             secureCookies: services.settings.secureCookies, status: status)
-    }
-
-    private func redirect(to path: String, flash: WebFlash) -> Response {
-        WebResponse.redirect(to: path, flash: flash, secureCookies: services.settings.secureCookies)
     }
 
     /// The role a form names. - Throws: `invalid_parameter` on `role` for anything else.
